@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { pickAdapter } from '../../src/sites/registry';
+import { callBackground } from '../../src/messaging/client';
+import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
+import { CaptureLoop } from './capture-loop';
+import { linkPanels, seek } from './panel-link';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const adapter = pickAdapter(location, document);
+    const loop = new CaptureLoop(ctx, adapter);
+    loop.start();
+    linkPanels(ctx, loop);
+
+    const onMessage = (message: unknown): Promise<Envelope<TabProtocol['page.status']['res']>> | undefined => {
+      if ((message as { moocmate?: string })?.moocmate !== 'page.status') return undefined;
+      return Promise.resolve({ ok: true, value: { site: adapter.site, lectures: loop.lectures() } });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    void applyPendingSeek(loop, ctx.signal);
+  },
+});
+
+/** When MoocMate opened this tab from a search hit, start the lecture at that moment. */
+async function applyPendingSeek(loop: CaptureLoop, signal: AbortSignal): Promise<void> {
+  const { seek: target } = await callBackground('lecture.pendingSeek', {}).catch(() => ({ seek: null }));
+  if (!target) return;
+  const deadline = Date.now() + 15_000;
+  while (!signal.aborted && Date.now() < deadline) {
+    const video = loop.videoFor(target.lectureId) ?? (loop.lectures().length === 1 ? loop.activeVideo()?.video ?? null : null);
+    if (video) return seek(video, target.time);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,72 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PANEL_PORT, type PageToPanel, type PanelToPage } from '../../src/messaging/protocol';
+import type { CaptureLoop } from './capture-loop';
+
+const THROTTLE_MS = 200;
+
+/** Keeps every open side panel of this tab told where playback is, and seeks on request. */
+export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
+  const ports = new Set<Browser.runtime.Port>();
+  let selected: string | null = null;
+  let timer: number | undefined;
+
+  const state = (): PageToPanel => {
+    const lectures = loop.lectures();
+    const chosen = selected && loop.videoFor(selected) ? selected : null;
+    const active = chosen ?? loop.activeVideo()?.lectureId ?? lectures[0]?.lectureId ?? null;
+    const video = active ? loop.videoFor(active) : null;
+    return { type: 'state', lectures, active, time: video?.currentTime ?? 0, paused: video?.paused ?? true };
+  };
+  const post = () => {
+    timer = undefined;
+    if (ports.size === 0) return;
+    const s = state();
+    for (const p of ports) p.postMessage(s);
+  };
+  const soon = () => {
+    if (timer === undefined && ports.size > 0) timer = ctx.setTimeout(post, THROTTLE_MS);
+  };
+
+  loop.onChange((reason) => {
+    if (reason === 'play') selected = null; // the learner pressed play on a video: follow it
+    soon();
+  });
+  for (const type of ['timeupdate', 'seeked', 'play', 'pause', 'ratechange']) {
+    // Media events do not bubble; capture sees every video's.
+    document.addEventListener(type, (e) => e.target instanceof HTMLVideoElement && (type === 'timeupdate' ? soon() : post()), {
+      capture: true,
+      signal: ctx.signal,
+    });
+  }
+
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (port.name !== PANEL_PORT) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    port.onMessage.addListener((raw: unknown) => {
+      const msg = raw as PanelToPage;
+      if (msg?.type === 'seek' && Number.isFinite(msg.time) && msg.time >= 0) {
+        selected = msg.lectureId;
+        seek(loop.videoFor(msg.lectureId), msg.time);
+        post();
+      } else if (msg?.type === 'select' && typeof msg.lectureId === 'string') {
+        selected = msg.lectureId;
+        post();
+      }
+    });
+    port.postMessage(state());
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+  ctx.onInvalidated(() => {
+    browser.runtime.onConnect.removeListener(onConnect);
+    for (const p of ports) p.disconnect();
+  });
+}
+
+/** Seeks once the video knows its duration; before that a seek is lost. */
+export function seek(video: HTMLVideoElement | null, time: number): void {
+  if (!video) return;
+  if (video.readyState >= HTMLMediaElement.HAVE_METADATA) video.currentTime = time;
+  else video.addEventListener('loadedmetadata', () => (video.currentTime = time), { once: true });
+}

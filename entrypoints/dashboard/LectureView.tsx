@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import { getDb } from '../../src/db/schema';
+import { cueAt } from '../../src/ui/format';
+import { t } from '../../src/ui/i18n';
+import { pickTrack, useCues, useTracks } from '../../src/ui/lecture-data';
+import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
+import { TranscriptActions } from '../../src/ui/transcript-actions';
+import { TranscriptList } from '../../src/ui/transcript-list';
+import { useLiveQuery } from '../../src/ui/use-live-query';
+import { openLectureAt } from './open-lecture';
+import { lectureHref } from './use-route';
+
+const db = getDb();
+
+/** One lecture's transcript, readable offline; a line opens the lecture at that moment. */
+export function LectureView({ lectureId, trackId, time, onError }: { lectureId: string; trackId: string | null; time: number | null; onError: (msg: string) => void }) {
+  const lecture = useLiveQuery(() => db.lectures.get(lectureId), [lectureId], undefined);
+  const course = useLiveQuery(async () => (lecture ? db.courses.get(lecture.courseId) : undefined), [lecture?.courseId], undefined);
+  const tracks = useTracks(db, lectureId);
+  const [chosen, setChosen] = useState<string | null>(trackId);
+  const track = pickTrack(tracks, chosen);
+  const cues = useCues(db, track?.id ?? null);
+  const open = (at: number) => openLectureAt(lectureId, at).catch((e: Error) => onError(e.message));
+
+  if (!lecture) return <p class="empty">{t('lectureMissing')}</p>;
+  return (
+    <article class="lecture-view">
+      <header>
+        <p class="muted">{course?.title}</p>
+        <h1>{lecture.title}</h1>
+        <p>
+          <a href={lecture.url} onClick={(e) => (e.preventDefault(), open(0))} class="button primary">
+            {t('openLecture')}
+          </a>{' '}
+          <span class="muted small">{lecture.url}</span>
+        </p>
+      </header>
+      <div class="toolbar">
+        <TrackPicker
+          tracks={tracks}
+          value={track?.id ?? ''}
+          onChange={(id) => {
+            setChosen(id);
+            history.replaceState(null, '', lectureHref(lectureId, id));
+          }}
+        />
+      </div>
+      <TrackStatus track={track} />
+      <TranscriptActions cues={cues} title={`${lecture.title} (${track?.language || track?.label || ''})`} />
+      <TranscriptList
+        cues={cues}
+        current={time === null ? -1 : cueAt(cues, time)}
+        needles={[]}
+        follow={time !== null}
+        pickLabel={t('openLectureAt')}
+        onPick={(cue) => open(cue.start)}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getDb, type CueRecord, type LectureRecord } from '../../src/db/schema';
+import { parseQuery, searchTranscripts } from '../../src/captions/search';
+import { clock } from '../../src/ui/format';
+import { Highlighted } from '../../src/ui/highlight';
+import { t } from '../../src/ui/i18n';
+import { openLectureAt } from './open-lecture';
+import { lectureHref } from './use-route';
+
+const db = getDb();
+
+interface Group {
+  lecture: LectureRecord | undefined;
+  courseTitle: string;
+  hits: CueRecord[];
+}
+
+/** Hits across all transcripts, by lecture; each opens the lecture at that moment. */
+export function SearchView({ query, onError }: { query: string; onError: (msg: string) => void }) {
+  const [result, setResult] = useState<{ groups: Group[]; total: number; more: boolean } | null>(null);
+  useEffect(() => {
+    let stale = false;
+    setResult(null);
+    void (async () => {
+      const { hits, more } = await searchTranscripts(db, query);
+      const lectureIds = [...new Set(hits.map((h) => h.lectureId))];
+      const lectures = await db.lectures.bulkGet(lectureIds);
+      const courses = await db.courses.bulkGet([...new Set(lectures.map((l) => l?.courseId ?? ''))]);
+      const courseTitle = new Map(courses.filter((c) => c).map((c) => [c!.id, c!.title]));
+      const groups = lectureIds.map((id, i) => ({
+        lecture: lectures[i],
+        courseTitle: courseTitle.get(lectures[i]?.courseId ?? '') ?? '',
+        hits: hits.filter((h) => h.lectureId === id),
+      }));
+      if (!stale) setResult({ groups, total: hits.length, more });
+    })().catch((e: Error) => onError(e.message));
+    return () => {
+      stale = true;
+    };
+  }, [query]);
+
+  const needles = parseQuery(query).all;
+  if (!result) return <p class="muted">{t('searching')}</p>;
+  return (
+    <section class="search-results" aria-labelledby="results-title">
+      <h1 id="results-title">{t('searchResultsFor', query)}</h1>
+      <p role="status" class="muted">
+        {result.total === 0 ? t('noResults') : result.more ? t('resultsMore', result.total) : t('resultsCount', result.total)}
+      </p>
+      {result.groups.map((g) => (
+        <section key={g.lecture?.id} class="result-group">
+          <h2>
+            <a href={lectureHref(g.hits[0].lectureId)}>{g.lecture?.title ?? t('lectureMissing')}</a>{' '}
+            <span class="muted small">{g.courseTitle}</span>
+          </h2>
+          <ul>
+            {g.hits.map((h) => (
+              <li key={`${h.trackId}#${h.index}`} class="hit">
+                <a
+                  class="hit-time"
+                  href={g.lecture?.url}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openLectureAt(h.lectureId, h.start).catch((err: Error) => onError(err.message));
+                  }}
+                  title={t('openLectureAt')}
+                >
+                  ▶ {clock(h.start)}
+                </a>
+                <span class="hit-text">
+                  <Highlighted text={h.text} needles={needles} />
+                </span>
+                <a class="small" href={lectureHref(h.lectureId, h.trackId, h.start)}>
+                  {t('showInTranscript')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

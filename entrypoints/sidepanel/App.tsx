@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'preact/hooks';
+import { getDb } from '../../src/db/schema';
+import { normalise } from '../../src/captions/terms';
+import { cueAt } from '../../src/ui/format';
+import { t } from '../../src/ui/i18n';
+import { TranscriptList } from '../../src/ui/transcript-list';
+import { TranscriptActions } from '../../src/ui/transcript-actions';
+import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
+import { pickTrack, useCues, useTracks } from '../../src/ui/lecture-data';
+import { useLiveQuery } from '../../src/ui/use-live-query';
+import { useTabId, useTabLink } from './use-tab-link';
+
+const db = getDb();
+
+export function App() {
+  const tabId = useTabId();
+  const [link, send] = useTabLink(tabId);
+  const live = link.status === 'live' ? link : null;
+  const lectureId = live?.active ?? null;
+  const lecture = useLiveQuery(() => (lectureId ? db.lectures.get(lectureId) : undefined), [lectureId], undefined);
+  const tracks = useTracks(db, lectureId);
+  const [chosenTrack, setChosenTrack] = useState<string | null>(null);
+  const track = pickTrack(tracks, chosenTrack);
+  const cues = useCues(db, track?.id ?? null);
+  const [query, setQuery] = useState('');
+  const [follow, setFollow] = useState(true);
+
+  const needles = useMemo(() => normalise(query).split(/\s+/).filter(Boolean), [query]);
+  const shown = useMemo(
+    () => (needles.length === 0 ? cues : cues.filter((c) => needles.every((n) => normalise(c.text).includes(n)))),
+    [cues, needles],
+  );
+  const current = live && lectureId ? cueAt(shown, live.time) : -1;
+
+  if (link.status === 'connecting') return <Shell><p class="empty">{t('panelConnecting')}</p></Shell>;
+  if (!live || live.lectures.length === 0) {
+    return (
+      <Shell>
+        <p class="empty">{t('panelNoVideo')}</p>
+      </Shell>
+    );
+  }
+
+  return (
+    <Shell>
+      <header class="lecture-head">
+        {live.lectures.length > 1 ? (
+          <label class="lecture-picker">
+            <span>{t('lecture')}</span>
+            <select value={lectureId ?? ''} onChange={(e) => send({ type: 'select', lectureId: (e.target as HTMLSelectElement).value })}>
+              {live.lectures.map((l) => (
+                <option key={l.lectureId} value={l.lectureId}>
+                  {l.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <h1 class="lecture-title">{lecture?.title ?? live.lectures[0].title}</h1>
+        )}
+        <p class="muted">{live.lectures.find((l) => l.lectureId === lectureId)?.courseTitle}</p>
+      </header>
+      {tracks.length === 0 ? (
+        <p class="empty">{t('panelCapturing')}</p>
+      ) : (
+        <>
+          <div class="toolbar">
+            <TrackPicker tracks={tracks} value={track?.id ?? ''} onChange={setChosenTrack} />
+            <input
+              type="search"
+              class="search"
+              placeholder={t('searchThisTranscript')}
+              aria-label={t('searchThisTranscript')}
+              value={query}
+              onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            />
+          </div>
+          <TrackStatus track={track} />
+          {needles.length > 0 && <p class="muted" role="status">{t('linesFound', shown.length)}</p>}
+          <TranscriptActions cues={cues} title={`${lecture?.title ?? ''} (${track?.language || track?.label || ''})`} />
+          <label class="follow">
+            <input type="checkbox" checked={follow} onChange={(e) => setFollow((e.target as HTMLInputElement).checked)} />
+            {t('followPlayback')}
+          </label>
+          <TranscriptList
+            cues={shown}
+            current={current}
+            needles={needles}
+            follow={follow && needles.length === 0}
+            pickLabel={t('playFromHere')}
+            onPick={(cue) => lectureId && send({ type: 'seek', lectureId, time: cue.start })}
+          />
+        </>
+      )}
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: preact.ComponentChildren }) {
+  return (
+    <main class="panel">
+      <div class="brand">
+        <span class="logo" aria-hidden="true">M</span> MoocMate
+        <a class="dash-link" href="/dashboard.html" target="_blank" rel="noopener">
+          {t('openDashboard')}
+        </a>
+      </div>
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import { getDb } from '../db/schema';
+import { detectLanguage } from '../language/detect';
+import type { Handlers } from '../messaging/router';
+import { fetchTrackFile, prepareCuesFromFile, prepareCuesFromPage, type Prepared } from './capture';
+import { ingestTrack } from './store';
+
+/** Background handler: a caption track seen on a page becomes stored cues. */
+export const captureTrack: Handlers['capture.track'] = async ({ page, track, cues, pageError }) => {
+  let prepared: Prepared;
+  let source: 'text-track' | 'track-file';
+  if (cues) {
+    prepared = prepareCuesFromPage(cues);
+    source = 'text-track';
+  } else if (track.url) {
+    source = 'track-file';
+    try {
+      const file = await fetchTrackFile(track.url);
+      prepared = prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      prepared = { cues: [], status: 'error', error: pageError ? `${pageError} ${message}` : message };
+    }
+  } else {
+    source = 'text-track';
+    prepared = { cues: [], status: 'error', error: pageError ?? 'The page gave no captions and no caption file.' };
+  }
+  return ingestTrack(getDb(), {
+    page,
+    track: { ...track, source },
+    ...prepared,
+    detectedLanguage: detectLanguage(prepared.cues.map((c) => c.text)),
+  });
+};

@@ -1,0 +1,87 @@
+import type { Cue } from './types';
+import { cueTextToPlain } from './formats/vtt';
+import { parseCaptionFile } from './formats';
+import type { RawCue } from '../messaging/protocol';
+import type { TrackStatus } from '../db/schema';
+
+export interface Prepared {
+  cues: Cue[];
+  status: TrackStatus;
+  error?: string;
+}
+
+/** Cues read from the page's TextTrack API: text may hold WebVTT markup, so it is made plain. */
+export function prepareCuesFromPage(raw: readonly RawCue[]): Prepared {
+  const cues: Cue[] = [];
+  let dropped = 0;
+  for (const r of raw) {
+    if (!(r.end >= r.start)) {
+      dropped++;
+      continue;
+    }
+    const text = cueTextToPlain(r.text);
+    const cue: Cue = { index: cues.length, start: r.start, end: r.end, text };
+    if (text !== r.text) cue.raw = r.text;
+    if (r.id) cue.id = r.id;
+    cues.push(cue);
+  }
+  if (dropped === 0) return { cues, status: 'ok' };
+  return { cues, status: 'partial', error: `Kept ${cues.length} lines; skipped ${dropped} that end before they start.` };
+}
+
+const MAX_LISTED = 3;
+
+/** Turns a caption file into cues, with a readable note of anything skipped. */
+export function prepareCuesFromFile(body: string, hint: { url?: string; contentType?: string }): Prepared {
+  const parsed = parseCaptionFile(body, hint);
+  if (parsed.fatal) return { cues: [], status: 'error', error: parsed.fatal };
+  if (parsed.issues.length === 0) {
+    if (parsed.cues.length === 0) return { cues: [], status: 'error', error: 'The caption file has no captions.' };
+    return { cues: parsed.cues, status: 'ok' };
+  }
+  const listed = parsed.issues
+    .slice(0, MAX_LISTED)
+    .map((i) => i.message)
+    .join(' ');
+  const more = parsed.issues.length > MAX_LISTED ? ` (${parsed.issues.length - MAX_LISTED} more)` : '';
+  return {
+    cues: parsed.cues,
+    status: parsed.cues.length > 0 ? 'partial' : 'error',
+    error: `Kept ${parsed.cues.length} lines; skipped ${parsed.issues.length} part(s) of the file. ${listed}${more}`,
+  };
+}
+
+export class FetchTrackError extends Error {}
+
+/**
+ * Fetches a caption file from the background, which has host permission, so a track on
+ * another origin without CORS still loads. Retried once: signed caption URLs fail now
+ * and then for a moment.
+ */
+export async function fetchTrackFile(
+  url: string,
+  fetcher: typeof fetch = fetch,
+): Promise<{ body: string; contentType: string }> {
+  const parsed = safeUrl(url);
+  if (!parsed) throw new FetchTrackError(`The caption address is not valid: ${url.slice(0, 200)}`);
+  let last = '';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const res = await fetcher(parsed.href, { credentials: 'include' });
+      if (res.ok) return { body: await res.text(), contentType: res.headers.get('content-type') ?? '' };
+      last = `the server answered ${res.status}`;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+  }
+  throw new FetchTrackError(`Could not load the caption file (${last}).`);
+}
+
+function safeUrl(url: string): URL | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}

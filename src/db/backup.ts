@@ -1,0 +1,192 @@
+import * as v from 'valibot';
+import type { CourseRecord, CueRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
+import { terms } from '../captions/terms';
+
+/** docs/backup-format.md describes this format; bump the version for any change a reader must know. */
+export const BACKUP_FORMAT = 'moocmate-backup';
+export const BACKUP_VERSION = 1;
+
+/**
+ * A backup that cannot be imported. `key` and `subs` name the message in _locales, so the
+ * dashboard can say it in the learner's language; `message` is the English text.
+ */
+export class BackupError extends Error {
+  constructor(
+    readonly key: string,
+    readonly subs: string[],
+    english: string,
+  ) {
+    super(english);
+  }
+}
+
+const str = (max = 10_000) => v.pipe(v.string(), v.maxLength(max));
+const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const stamp = v.pipe(v.number(), v.finite());
+
+const CourseSchema = v.strictObject({ id: str(100), site: str(40), title: str(), url: str(), firstSeen: stamp, lastSeen: stamp });
+const LectureSchema = v.strictObject({
+  id: str(100),
+  courseId: str(100),
+  site: str(40),
+  key: str(),
+  title: str(),
+  url: str(),
+  videoSrc: str(),
+  firstSeen: stamp,
+  lastSeen: stamp,
+});
+const TrackSchema = v.strictObject({
+  id: str(100),
+  lectureId: str(100),
+  kind: str(40),
+  label: str(500),
+  language: str(40),
+  source: v.picklist(['text-track', 'track-file', 'platform-data', 'transcript-panel', 'on-screen']),
+  url: v.optional(str()),
+  detectedLanguage: str(20),
+  cueCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  status: v.picklist(['ok', 'partial', 'error']),
+  error: v.optional(str()),
+  contentHash: str(100),
+  capturedAt: stamp,
+});
+const CueSchema = v.strictObject({
+  trackId: str(100),
+  lectureId: str(100),
+  index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  start: time,
+  end: time,
+  text: str(20_000),
+  raw: v.optional(str(20_000)),
+  id: v.optional(str(1000)),
+  settings: v.optional(str(1000)),
+});
+const BackupSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.string(),
+  data: v.strictObject({
+    courses: v.array(CourseSchema),
+    lectures: v.array(LectureSchema),
+    tracks: v.array(TrackSchema),
+    cues: v.array(CueSchema),
+  }),
+});
+
+export type Backup = v.InferOutput<typeof BackupSchema>;
+type BackupCue = Backup['data']['cues'][number];
+
+/** Everything MoocMate holds, as one object (the search index is rebuilt on import). */
+export async function exportBackup(db: MoocMateDb, now = new Date()): Promise<Backup> {
+  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues], async () => {
+    const [courses, lectures, tracks, cues] = await Promise.all([
+      db.courses.toArray(),
+      db.lectures.toArray(),
+      db.tracks.toArray(),
+      db.cues.toArray(),
+    ]);
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue) },
+    };
+  });
+}
+
+export interface ImportSummary {
+  courses: number;
+  lectures: number;
+  tracks: number;
+  cues: number;
+}
+
+/**
+ * Checks the whole file first, then writes all of it in one transaction, or nothing.
+ * Records with the same id are replaced; everything else in the database stays.
+ */
+export async function importBackup(db: MoocMateDb, text: string): Promise<ImportSummary> {
+  const backup = validateBackup(text);
+  const { courses, lectures, tracks, cues } = backup.data;
+  const rows: CueRecord[] = cues.map((c) => ({ ...c, terms: terms(c.text) }));
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues], async () => {
+    for (const t of tracks) {
+      await db.cues.where('[trackId+index]').between([t.id, -Infinity], [t.id, Infinity]).delete();
+    }
+    await db.courses.bulkPut(courses as CourseRecord[]);
+    await db.lectures.bulkPut(lectures as LectureRecord[]);
+    await db.tracks.bulkPut(tracks as TrackRecord[]);
+    await db.cues.bulkPut(rows);
+  });
+  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length };
+}
+
+/** Parses and checks a backup file; throws BackupError with a message a learner can act on. */
+export function validateBackup(text: string): Backup {
+  if (text.trim() === '') throw new BackupError('backupEmpty', [], 'The file is empty.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BackupError('backupNotJson', [], 'The file is damaged or cut off: it is not complete JSON.');
+  }
+  if (!json || typeof json !== 'object' || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw new BackupError('backupNotOurs', [], 'This is not a MoocMate backup file.');
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw new BackupError('backupNewer', [String(version)], `This backup comes from a newer MoocMate (format ${version}). Update MoocMate, then import it.`);
+  }
+  const parsed = v.safeParse(BackupSchema, json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+    const where = path || 'top level';
+    throw new BackupError('backupInvalid', [where, issue.message], `The backup is not valid at ${where}: ${issue.message}`);
+  }
+  checkReferences(parsed.output);
+  return parsed.output;
+}
+
+function checkReferences(b: Backup): void {
+  const { courses, lectures, tracks, cues } = b.data;
+  const unique = (name: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) throw new BackupError('backupDuplicate', [id], `The backup lists ${name} "${id}" twice.`);
+      seen.add(id);
+    }
+    return seen;
+  };
+  const courseIds = unique('course', courses.map((c) => c.id));
+  const lectureIds = unique('lecture', lectures.map((l) => l.id));
+  const trackIds = unique('track', tracks.map((t) => t.id));
+  unique('line', cues.map((c) => `${c.trackId}#${c.index}`));
+  for (const l of lectures) {
+    if (!courseIds.has(l.courseId)) throw new BackupError('backupMissingParent', [l.title], `Lecture "${l.title}" belongs to a course that is not in the backup.`);
+  }
+  for (const t of tracks) {
+    if (!lectureIds.has(t.lectureId)) throw new BackupError('backupMissingParent', [t.label || t.language], `A caption track (${t.label || t.language}) belongs to a lecture that is not in the backup.`);
+  }
+  const counts = new Map<string, number>();
+  for (const c of cues) {
+    if (!trackIds.has(c.trackId)) throw new BackupError('backupMissingParent', [`${c.trackId} #${c.index}`], `Line ${c.index} belongs to a caption track that is not in the backup.`);
+    if (c.end < c.start) throw new BackupError('backupBadTiming', [`${c.trackId} #${c.index}`], `Line ${c.index} of track ${c.trackId} ends before it starts.`);
+    counts.set(c.trackId, (counts.get(c.trackId) ?? 0) + 1);
+  }
+  for (const t of tracks) {
+    if ((counts.get(t.id) ?? 0) !== t.cueCount) {
+      const found = String(counts.get(t.id) ?? 0);
+      const name = t.label || t.language;
+      throw new BackupError('backupCountMismatch', [name, String(t.cueCount), found], `Caption track "${name}" should have ${t.cueCount} lines but the backup has ${found}. The file may be cut off.`);
+    }
+  }
+}
+
+/** Deletes everything MoocMate holds. */
+export async function wipeAll(db: MoocMateDb): Promise<void> {
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues], async () => {
+    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear()]);
+  });
+}

@@ -1,0 +1,50 @@
+import type { BackgroundRequests, PageInfo, TrackInfo, RawCue } from './schemas';
+import type { TrackStatus } from '../db/schema';
+
+export type { PageInfo, TrackInfo, RawCue };
+
+/** Every message the background answers: request and response, in one map. */
+export interface BackgroundProtocol {
+  'capture.track': {
+    req: BackgroundRequests['capture.track'];
+    res: { lectureId: string; trackId: string; cueCount: number; status: TrackStatus; error?: string; unchanged: boolean };
+  };
+  'lecture.pendingSeek': { req: BackgroundRequests['lecture.pendingSeek']; res: { seek: { lectureId: string; time: number } | null } };
+  'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
+}
+
+/** A lecture the content script sees in a tab. */
+export interface TabLecture {
+  lectureId: string;
+  title: string;
+  courseTitle: string;
+  trackCount: number;
+}
+
+/** Messages extension pages send to the content script of a tab (tabs.sendMessage). */
+export interface TabProtocol {
+  'page.status': { req: Record<string, never>; res: { site: string; lectures: TabLecture[] } };
+}
+
+/** The side panel's port to a tab's content script. */
+export const PANEL_PORT = 'moocmate-panel';
+
+export type PanelToPage =
+  | { type: 'seek'; lectureId: string; time: number }
+  | { type: 'select'; lectureId: string };
+
+export type PageToPanel = {
+  type: 'state';
+  lectures: TabLecture[];
+  /** The lecture whose video the learner is watching (last played, else the first). */
+  active: string | null;
+  time: number;
+  paused: boolean;
+};
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface TypedMessage<P, K extends keyof P = keyof P> {
+  moocmate: K;
+  data: P[K] extends { req: infer R } ? R : never;
+}

@@ -1,0 +1,53 @@
+import * as v from 'valibot';
+
+/**
+ * Runtime checks for every message the background accepts. Only the background and
+ * extension pages import this file; content scripts import the types alone.
+ */
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const seconds = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+export const PageInfoSchema = v.object({
+  site: text(40),
+  courseKey: text(2000),
+  courseTitle: text(500),
+  courseUrl: text(4000),
+  lectureKey: text(4000),
+  lectureTitle: text(500),
+  lectureUrl: text(4000),
+  videoSrc: text(4000),
+});
+
+export const TrackInfoSchema = v.object({
+  kind: text(40),
+  label: text(200),
+  language: text(40),
+  url: v.optional(text(8000)),
+});
+
+export const RawCueSchema = v.object({
+  start: seconds,
+  end: seconds,
+  text: text(20000),
+  id: v.optional(text(1000)),
+});
+
+export const BackgroundSchemas = {
+  /** A caption track seen on a page: its cues, or (cues null) a file for the background to fetch. */
+  'capture.track': v.object({
+    page: PageInfoSchema,
+    track: TrackInfoSchema,
+    cues: v.nullable(v.pipe(v.array(RawCueSchema), v.maxLength(200000))),
+    /** Why the page could not give cues, kept if the fetch fails too. */
+    pageError: v.optional(text(500)),
+  }),
+  /** The content script asks whether this tab was opened to play from a moment. */
+  'lecture.pendingSeek': v.object({}),
+  /** An extension page asks to open a lecture at a moment. */
+  'lecture.openAt': v.object({ lectureId: text(100), time: seconds }),
+} as const;
+
+export type BackgroundRequests = { [K in keyof typeof BackgroundSchemas]: v.InferOutput<(typeof BackgroundSchemas)[K]> };
+export type PageInfo = v.InferOutput<typeof PageInfoSchema>;
+export type TrackInfo = v.InferOutput<typeof TrackInfoSchema>;
+export type RawCue = v.InferOutput<typeof RawCueSchema>;

@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Cue } from '../captions/types';
+import { clock } from './format';
+import { Highlighted } from './highlight';
+import { t } from './i18n';
+
+interface Props {
+  cues: readonly Cue[];
+  /** Index (in `cues`) of the line on screen now, or -1. */
+  current: number;
+  needles: readonly string[];
+  /** Keep the current line in view. */
+  follow: boolean;
+  onPick: (cue: Cue) => void;
+  /** Label of the action a click runs, for screen readers ("Play from here"). */
+  pickLabel: string;
+}
+
+/** The lines of a transcript; the current one is marked and kept in view. */
+export function TranscriptList({ cues, current, needles, follow, onPick, pickLabel }: Props) {
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (!follow || current < 0) return;
+    const row = list.current?.querySelector<HTMLElement>(`[data-index="${cues[current]?.index}"]`);
+    row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [current, follow, cues]);
+
+  if (cues.length === 0) return <p class="empty">{t('transcriptNoLines')}</p>;
+  return (
+    <ol class="transcript" ref={list}>
+      {cues.map((cue, i) => (
+        <li key={cue.index} data-index={cue.index} class={i === current ? 'cue current' : 'cue'} aria-current={i === current ? 'true' : undefined}>
+          <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`}>
+            <time class="cue-time">{clock(cue.start)}</time>
+            <span class="cue-text">
+              <Highlighted text={cue.text} needles={needles} />
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery, searchTranscripts } from '../../../src/captions/search';
+import { ingestTrack } from '../../../src/captions/store';
+import { captured, cues, freshDb, page } from '../helpers';
+
+async function library() {
+  const db = freshDb();
+  await ingestTrack(
+    db,
+    captured({
+      cues: cues(['Plants use carbon dioxide and water.', 'Carbon is in every leaf.', 'The dioxide of carbon? No: carbon dioxide.', 'Café au lait']),
+    }),
+  );
+  await ingestTrack(
+    db,
+    captured({
+      page: page({ lectureKey: 'l2', lectureTitle: 'Lecture 2' }),
+      cues: cues(['Chlorophyll is green.', 'Water moves up the stem.']),
+    }),
+  );
+  return db;
+}
+
+describe('transcript search', () => {
+  it('parses words and quoted phrases', () => {
+    expect(parseQuery('"Carbon  Dioxide" leaf')).toEqual({ all: ['leaf', 'carbon', 'dioxide'], phrases: [['carbon', 'dioxide']] });
+    expect(parseQuery('  ')).toEqual({ all: [], phrases: [] });
+  });
+
+  it('finds a word in every lecture', async () => {
+    const { hits } = await searchTranscripts(await library(), 'water');
+    expect(hits.map((h) => h.text).sort()).toEqual(['Plants use carbon dioxide and water.', 'Water moves up the stem.']);
+  });
+
+  it('needs all words in one line', async () => {
+    const { hits } = await searchTranscripts(await library(), 'carbon leaf');
+    expect(hits.map((h) => h.text)).toEqual(['Carbon is in every leaf.']);
+  });
+
+  it('matches a quoted phrase word for word, in order', async () => {
+    const { hits } = await searchTranscripts(await library(), '"carbon dioxide"');
+    expect(hits.map((h) => h.text)).toEqual(['Plants use carbon dioxide and water.', 'The dioxide of carbon? No: carbon dioxide.']);
+    const none = await searchTranscripts(await library(), '"dioxide carbon"');
+    expect(none.hits).toEqual([]);
+  });
+
+  it('ignores case and accents', async () => {
+    const { hits } = await searchTranscripts(await library(), 'CAFE');
+    expect(hits.map((h) => h.text)).toEqual(['Café au lait']);
+  });
+
+  it('returns nothing for unknown words and says when there are more hits than the limit', async () => {
+    const db = await library();
+    expect((await searchTranscripts(db, 'zebra')).hits).toEqual([]);
+    const limited = await searchTranscripts(db, 'carbon', 1);
+    expect(limited.hits).toHaveLength(1);
+    expect(limited.more).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from '../../../src/messaging/router';
+import { page } from '../helpers';
+
+function router(overrides: Partial<Handlers> = {}) {
+  const handlers: Handlers = {
+    'capture.track': vi.fn(async () => ({ lectureId: 'l', trackId: 't', cueCount: 1, status: 'ok' as const, unchanged: false })),
+    'lecture.pendingSeek': vi.fn(async () => ({ seek: null })),
+    'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
+    ...overrides,
+  };
+  return { route: createRouter(handlers), handlers };
+}
+
+const track = { kind: 'captions', label: 'English', language: 'en' };
+
+describe('background router', () => {
+  it('passes valid messages to their handler', async () => {
+    const { route, handlers } = router();
+    const reply = await route({ moocmate: 'capture.track', data: { page: page(), track, cues: [{ start: 0, end: 1, text: 'hi' }] } }, {});
+    expect(reply).toEqual({ ok: true, value: expect.objectContaining({ trackId: 't' }) });
+    expect(handlers['capture.track']).toHaveBeenCalledOnce();
+  });
+
+  it('rejects invalid messages before any handler runs, naming the field', async () => {
+    const { route, handlers } = router();
+    const reply = await route({ moocmate: 'capture.track', data: { page: page(), track, cues: [{ start: -1, end: 1, text: 'x' }] } }, {});
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('cues.0.start') });
+    const nan = await route({ moocmate: 'lecture.openAt', data: { lectureId: 'l', time: Number.NaN } }, {});
+    expect(nan).toMatchObject({ ok: false });
+    expect(handlers['capture.track']).not.toHaveBeenCalled();
+    expect(handlers['lecture.openAt']).not.toHaveBeenCalled();
+  });
+
+  it('answers unknown message types with an error and ignores foreign messages', async () => {
+    const { route } = router();
+    expect(await route({ moocmate: 'db.drop', data: {} }, {})).toMatchObject({ ok: false, error: expect.stringContaining('Unknown message') });
+    expect(await route({ moocmate: 'toString', data: {} }, {})).toMatchObject({ ok: false });
+    expect(await route('hello', {})).toBeUndefined();
+    expect(await route({ other: 1 }, {})).toBeUndefined();
+  });
+
+  it('turns a handler error into a readable answer', async () => {
+    const { route } = router({ 'lecture.openAt': async () => Promise.reject(new Error('This lecture is not in MoocMate any more.')) });
+    expect(await route({ moocmate: 'lecture.openAt', data: { lectureId: 'l', time: 3 } }, {})).toEqual({
+      ok: false,
+      error: 'This lecture is not in MoocMate any more.',
+    });
+  });
+});
