@@ -3,37 +3,42 @@ import { getDb } from '../db/schema';
 import type { Handlers } from '../messaging/router';
 
 /**
- * Where a lecture should start when MoocMate opened its tab (a search hit, a transcript
- * line). Kept in session storage so a stopped service worker does not forget it.
+ * Where a lecture should start when MoocMate opened it (a search hit, a transcript line).
+ * Kept by page address before the tab exists, because the page's content script may ask
+ * before tabs.create() even returns; kept in session storage so a stopped service worker
+ * does not forget it.
  */
 const KEY = 'pendingSeeks';
 type Pending = Record<string, { lectureId: string; time: number; at: number }>;
-const TTL_MS = 5 * 60_000;
+const TTL_MS = 60_000;
 
 async function readPending(): Promise<Pending> {
   const got = await browser.storage.session.get(KEY);
-  return (got[KEY] as Pending | undefined) ?? {};
+  const all = (got[KEY] as Pending | undefined) ?? {};
+  const now = Date.now();
+  return Object.fromEntries(Object.entries(all).filter(([, p]) => now - p.at < TTL_MS));
 }
+
+const pageKey = (url: string) => url.replace(/#.*$/, '');
 
 export const openLectureAt: Handlers['lecture.openAt'] = async ({ lectureId, time }) => {
   const lecture = await getDb().lectures.get(lectureId);
   if (!lecture) throw new Error('This lecture is not in MoocMate any more.');
   if (!/^https?:/i.test(lecture.url)) throw new Error('This lecture has no web address to open.');
-  const tab = await browser.tabs.create({ url: lecture.url });
-  if (tab.id === undefined) throw new Error('The browser did not open a tab.');
   const pending = await readPending();
-  pending[String(tab.id)] = { lectureId, time, at: Date.now() };
+  pending[pageKey(lecture.url)] = { lectureId, time, at: Date.now() };
   await browser.storage.session.set({ [KEY]: pending });
-  return { tabId: tab.id };
+  const tab = await browser.tabs.create({ url: lecture.url });
+  return { tabId: tab.id ?? -1 };
 };
 
 export const takePendingSeek: Handlers['lecture.pendingSeek'] = async (_req, sender) => {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) return { seek: null };
+  const url = sender.url ?? sender.tab?.url;
+  if (!url) return { seek: null };
   const pending = await readPending();
-  const entry = pending[String(tabId)];
+  const entry = pending[pageKey(url)];
   if (!entry) return { seek: null };
-  delete pending[String(tabId)];
+  delete pending[pageKey(url)];
   await browser.storage.session.set({ [KEY]: pending });
-  return Date.now() - entry.at < TTL_MS ? { seek: { lectureId: entry.lectureId, time: entry.time } } : { seek: null };
+  return { seek: { lectureId: entry.lectureId, time: entry.time } };
 };

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { dumpDb, launchExtension, openExtensionPage, screenshot, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+
+let ext: Extension;
+let server: Server;
+let dash: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchExtension();
+  dash = await openExtensionPage(ext, 'dashboard.html');
+  for (const n of [1, 2]) {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/demo/course/lecture-${n}.html`);
+  }
+  await waitFor('both lectures captured', async () => {
+    const db = await dumpDb(dash);
+    return db.lectures.length === 2 && db.tracks.length === 5 && db.tracks.every((t) => t.status === 'ok');
+  });
+  for (const p of ext.context.pages()) if (p !== dash) await p.close();
+  await dash.reload();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('dashboard', () => {
+  it('lists the course and both lectures', async () => {
+    await dash.getByRole('heading', { name: 'MoocMate Demo University' }).waitFor();
+    await expect.poll(() => dash.locator('.lecture-link').count()).toBe(2);
+    await screenshot(dash, 'dashboard-library');
+  });
+
+  it('searches all transcripts for a phrase and opens the lecture at that moment', async () => {
+    await dash.getByRole('searchbox', { name: /search all/i }).fill('"carbon dioxide"');
+    await dash.getByRole('button', { name: 'Search', exact: true }).click();
+    const hits = dash.locator('.hit');
+    await expect.poll(() => hits.count()).toBeGreaterThan(0);
+    const texts = await hits.locator('.hit-text').allTextContents();
+    expect(texts.every((t) => /carbon dioxide/i.test(t))).toBe(true);
+    await expect(dash.locator('.hit mark').first().textContent()).resolves.toMatch(/carbon/i);
+    await screenshot(dash, 'dashboard-search');
+
+    // The hit "They take in carbon dioxide from the air" starts at 14.2 s in lecture 1.
+    const hit = hits.filter({ hasText: 'from the air' }).first();
+    const label = await hit.locator('.hit-time').textContent();
+    expect(label).toContain('0:14');
+    const [lecturePage] = await Promise.all([ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+    await lecturePage.waitForLoadState();
+    expect(lecturePage.url()).toBe(`${server.url}/demo/course/lecture-1.html`);
+    await expect
+      .poll(() => lecturePage.evaluate(() => document.querySelector('video')!.currentTime), { timeout: 15_000 })
+      .toBeCloseTo(14.2, 1);
+    await lecturePage.close();
+  });
+
+  it('searches words in any order and across lectures, and says when nothing matches', async () => {
+    await dash.getByRole('searchbox', { name: /search all/i }).fill('chlorophyll');
+    await dash.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => dash.locator('.result-group').count()).toBe(2);
+    await dash.getByRole('searchbox', { name: /search all/i }).fill('zebra giraffe');
+    await dash.getByRole('button', { name: 'Search', exact: true }).click();
+    await dash.getByText('No lines found.').waitFor();
+  });
+
+  it('opens a transcript offline from the library', async () => {
+    await dash.locator('.lecture-link').first().click();
+    await dash.locator('.lecture-view h1').waitFor();
+    await expect.poll(() => dash.locator('.transcript .cue').count()).toBeGreaterThan(10);
+    await screenshot(dash, 'dashboard-lecture');
+  });
+
+  it('backup, delete all, import gives back the same data', async () => {
+    const before = await dumpDb(dash);
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export backup' }).click()]);
+    const file = (await download.path())!;
+    const backup = JSON.parse(readFileSync(file, 'utf8'));
+    expect(backup).toMatchObject({ format: 'moocmate-backup', version: 1 });
+
+    dash.once('dialog', (d) => void d.accept());
+    await dash.getByRole('button', { name: 'Delete all data' }).click();
+    await dash.getByText('All data is deleted.').waitFor();
+    expect((await dumpDb(dash)).cues).toHaveLength(0);
+    await dash.getByText(/Nothing here yet/).waitFor();
+
+    await dash.getByTestId('import-file').setInputFiles(file);
+    await dash.getByText(/Backup imported: 2 lectures/).waitFor();
+    const after = await dumpDb(dash);
+    // Same records, whatever the order of rows or of keys in a row.
+    const canon = (r: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))));
+    const sort = (rows: Array<Record<string, unknown>>) => rows.map(canon).sort();
+    for (const table of ['courses', 'lectures', 'tracks', 'cues'] as const) {
+      expect(sort(after[table]), table).toEqual(sort(before[table]));
+    }
+    await expect.poll(() => dash.locator('.lecture-link').count()).toBe(2);
+  });
+
+  it('rejects a corrupt, truncated or foreign backup with a message and changes nothing', async () => {
+    const before = await dumpDb(dash);
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export backup' }).click()]);
+    const good = readFileSync((await download.path())!, 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'moocmate-bad-'));
+    const cases: Array<[string, string, RegExp]> = [
+      ['truncated.json', good.slice(0, Math.floor(good.length * 0.7)), /damaged or cut off/],
+      ['foreign.json', JSON.stringify({ notes: ['not ours'] }), /not a MoocMate backup/],
+      ['newer.json', good.replace('"version":1', '"version":7'), /newer MoocMate \(format 7\)/],
+      ['lines-missing.json', JSON.stringify({ ...JSON.parse(good), data: { ...JSON.parse(good).data, cues: JSON.parse(good).data.cues.slice(1) } }), /should have \d+ lines/],
+    ];
+    for (const [name, body, message] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, body);
+      await dash.getByTestId('import-file').setInputFiles(path);
+      const alert = dash.getByRole('alert');
+      await expect.poll(() => alert.textContent(), { message: name }).toMatch(message);
+      expect(await alert.textContent()).toContain('Nothing was imported.');
+      expect(await dumpDb(dash)).toEqual(before);
+    }
+  });
+});

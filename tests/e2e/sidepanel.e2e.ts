@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { dumpDb, extensionUrl, launchExtension, openExtensionPage, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+
+let ext: Extension;
+let server: Server;
+let lecture: Page;
+let panel: Page;
+
+const videoTime = () => lecture.evaluate(() => document.querySelector('video')!.currentTime);
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchExtension();
+  lecture = await ext.context.newPage();
+  await lecture.goto(`${server.url}/demo/course/lecture-1.html`);
+  const probe = await openExtensionPage(ext);
+  await waitFor('lecture 1 captured', async () => (await dumpDb(probe)).tracks.filter((t) => t.status === 'ok').length === 3);
+  await probe.close();
+  // Chrome's side panel is this same page; opened for the lecture's tab so a test can drive it.
+  panel = await ext.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 760 });
+  await panel.goto(extensionUrl(ext, `sidepanel.html?tab=${await tabIdOf(ext, lecture)}`));
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('side panel', () => {
+  it('shows the lecture transcript and highlights the line being played', async () => {
+    await panel.getByRole('heading', { name: /Photosynthesis/i }).waitFor();
+    await expect.poll(() => panel.locator('.transcript .cue').count()).toBe(12);
+    await lecture.evaluate(async () => {
+      const v = document.querySelector('video')!;
+      v.muted = true;
+      v.currentTime = 12;
+      await v.play();
+    });
+    // 12 s is inside the cue "First, plants take in water through their roots." (11.2–14.0).
+    await expect.poll(() => panel.locator('.cue.current').textContent()).toContain('water through their roots');
+    // ...and it moves on as the video plays.
+    await waitFor('playback past 14.2 s', async () => (await videoTime()) > 14.4);
+    await expect.poll(() => panel.locator('.cue.current').textContent()).toContain('carbon dioxide');
+    await lecture.evaluate(() => document.querySelector('video')!.pause());
+    await screenshot(panel, 'sidepanel-following');
+  });
+
+  it('seeks the video when a line is clicked', async () => {
+    await panel.locator('.cue', { hasText: 'chlorophyll' }).first().locator('button').click();
+    const target = Number(await panel.locator('.cue', { hasText: 'chlorophyll' }).first().getAttribute('data-index'));
+    const db = await dumpDb(panel);
+    const en = db.tracks.find((t) => t.language === 'en')!;
+    const cue = db.cues.find((c) => c.trackId === en.id && c.index === target)!;
+    await expect.poll(videoTime).toBeCloseTo(Number(cue.start), 1);
+    await expect.poll(() => panel.locator('.cue.current').textContent()).toContain('chlorophyll');
+  });
+
+  it('finds words in this transcript', async () => {
+    await panel.getByRole('searchbox').fill('ROOTS');
+    await expect.poll(() => panel.locator('.transcript .cue').count()).toBe(1);
+    await expect(panel.locator('.transcript mark').first().textContent()).resolves.toBe('roots');
+    await panel.getByRole('searchbox').fill('');
+    await expect.poll(() => panel.locator('.transcript .cue').count()).toBe(12);
+  });
+
+  it('switches to the other languages of the lecture', async () => {
+    const select = panel.getByRole('combobox', { name: /language/i });
+    const options = await select.locator('option').allTextContents();
+    expect(options.join('|')).toMatch(/English/);
+    expect(options.join('|')).toMatch(/Spanish/);
+    expect(options.join('|')).toMatch(/French/);
+    const spanish = await select.locator('option', { hasText: 'Spanish' }).getAttribute('value');
+    await select.selectOption(spanish!);
+    await expect.poll(() => panel.locator('.transcript').textContent()).toMatch(/fotosíntesis/);
+    await screenshot(panel, 'sidepanel-spanish');
+  });
+
+  it('downloads the transcript as TXT, SRT and VTT, and copies it', async () => {
+    const save = async (name: string) => {
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name, exact: true }).click()]);
+      return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+    };
+    const srt = await save('SRT');
+    expect(srt.name).toMatch(/\.srt$/);
+    expect(srt.text).toMatch(/^1\r?\n00:00:00,500 --> 00:00:03,700\r?\n/);
+    expect(srt.text).toMatch(/fotosíntesis/);
+    const vtt = await save('VTT');
+    expect(vtt.text.startsWith('WEBVTT')).toBe(true);
+    expect(vtt.text).toContain('00:00:00.500 --> 00:00:03.700');
+    const txt = await save('TXT');
+    expect(txt.text.split('\n').filter(Boolean)).toHaveLength(12);
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await panel.getByRole('button', { name: /copy/i }).first().click();
+    await panel.getByText('Copied.').waitFor();
+    expect(await panel.evaluate(() => navigator.clipboard.readText())).toBe(txt.text);
+  });
+});
