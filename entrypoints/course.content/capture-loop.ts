@@ -25,6 +25,8 @@ export class CaptureLoop {
   private readonly watched = new Map<HTMLVideoElement, WatchedVideo>();
   private readonly sent = new Set<string>();
   private readonly timers = new Map<HTMLVideoElement, number>();
+  /** Track modes after our last read: reading a script track flips its mode and back, which fires 'change'. */
+  private readonly modes = new WeakMap<HTMLVideoElement, string>();
   private lastPlayed: HTMLVideoElement | null = null;
   private readonly listeners = new Set<(reason: 'play' | 'update') => void>();
 
@@ -105,7 +107,7 @@ export class CaptureLoop {
     for (const type of ['loadstart', 'loadedmetadata', 'emptied']) video.addEventListener(type, again, opts);
     video.addEventListener('play', played, opts);
     video.textTracks.addEventListener('addtrack', again, opts);
-    video.textTracks.addEventListener('change', again, opts);
+    video.textTracks.addEventListener('change', () => modesOf(video) !== this.modes.get(video) && again(), opts);
     // Track elements report load/error on themselves; these events do not bubble.
     video.addEventListener('load', again, { ...opts, capture: true });
     video.addEventListener('error', again, { ...opts, capture: true });
@@ -145,8 +147,9 @@ export class CaptureLoop {
     w.lectureId = lectureId;
     w.trackCount = tracks.length;
     this.notify();
-    for (const { track, element } of tracks) {
-      const read = readTrack(track, element);
+    const reads = tracks.map(({ track, element }) => ({ track, element, read: readTrack(track, element) }));
+    this.modes.set(video, modesOf(video));
+    for (const { track, element, read } of reads) {
       if (read.state === 'wait') continue; // its load or error event schedules us again
       const info: TrackInfo = { kind: track.kind, label: track.label, language: track.language };
       if (element?.src) info.url = element.src;
@@ -167,6 +170,10 @@ export class CaptureLoop {
 interface ListedTrack {
   track: TextTrack;
   element: HTMLTrackElement | null;
+}
+
+function modesOf(video: HTMLVideoElement): string {
+  return [...video.textTracks].map((t) => t.mode).join();
 }
 
 function tracksOf(video: HTMLVideoElement): ListedTrack[] {

@@ -1,7 +1,7 @@
 import { getDb } from '../db/schema';
 import { detectLanguage } from '../language/detect';
 import type { Handlers } from '../messaging/router';
-import { fetchTrackFile, prepareCuesFromFile, prepareCuesFromPage, type Prepared } from './capture';
+import { addFileReport, fetchTrackFile, prepareCuesFromFile, prepareCuesFromPage, type Prepared } from './capture';
 import { ingestTrack } from './store';
 
 /** Background handler: a caption track seen on a page becomes stored cues. */
@@ -11,6 +11,10 @@ export const captureTrack: Handlers['capture.track'] = async ({ page, track, cue
   if (cues) {
     prepared = prepareCuesFromPage(cues);
     source = 'text-track';
+    if (track.url) {
+      const file = await fetchTrackFile(track.url).catch(() => null);
+      if (file) prepared = addFileReport(prepared, prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType }));
+    }
   } else if (track.url) {
     source = 'track-file';
     try {

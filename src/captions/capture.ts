@@ -4,6 +4,13 @@ import { parseCaptionFile } from './formats';
 import type { RawCue } from '../messaging/protocol';
 import type { TrackStatus } from '../db/schema';
 
+const MAX_LISTED = 3;
+
+function clockTime(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 export interface Prepared {
   cues: Cue[];
   status: TrackStatus;
@@ -13,10 +20,10 @@ export interface Prepared {
 /** Cues read from the page's TextTrack API: text may hold WebVTT markup, so it is made plain. */
 export function prepareCuesFromPage(raw: readonly RawCue[]): Prepared {
   const cues: Cue[] = [];
-  let dropped = 0;
+  const dropped: number[] = [];
   for (const r of raw) {
     if (!(r.end >= r.start)) {
-      dropped++;
+      dropped.push(r.start);
       continue;
     }
     const text = cueTextToPlain(r.text);
@@ -25,11 +32,15 @@ export function prepareCuesFromPage(raw: readonly RawCue[]): Prepared {
     if (r.id) cue.id = r.id;
     cues.push(cue);
   }
-  if (dropped === 0) return { cues, status: 'ok' };
-  return { cues, status: 'partial', error: `Kept ${cues.length} lines; skipped ${dropped} that end before they start.` };
+  if (dropped.length === 0) return { cues, status: 'ok' };
+  const at = dropped.slice(0, MAX_LISTED).map(clockTime).join(', ');
+  return {
+    cues,
+    status: 'partial',
+    error: `Kept ${cues.length} lines; skipped ${dropped.length} that end before they start (at ${at}${dropped.length > MAX_LISTED ? ', …' : ''}).`,
+  };
 }
 
-const MAX_LISTED = 3;
 
 /** Turns a caption file into cues, with a readable note of anything skipped. */
 export function prepareCuesFromFile(body: string, hint: { url?: string; contentType?: string }): Prepared {
@@ -48,6 +59,19 @@ export function prepareCuesFromFile(body: string, hint: { url?: string; contentT
     cues: parsed.cues,
     status: parsed.cues.length > 0 ? 'partial' : 'error',
     error: `Kept ${parsed.cues.length} lines; skipped ${parsed.issues.length} part(s) of the file. ${listed}${more}`,
+  };
+}
+
+/**
+ * The player parses a <track> file itself and silently drops what it cannot read. When the
+ * cues came from the player, the background reads the file too, only to say what was dropped.
+ */
+export function addFileReport(fromPage: Prepared, file: Prepared): Prepared {
+  if (file.status === 'ok' || !file.error) return fromPage;
+  return {
+    ...fromPage,
+    status: fromPage.cues.length > 0 ? 'partial' : 'error',
+    error: [fromPage.error, `The caption file itself: ${file.error}`].filter(Boolean).join(' '),
   };
 }
 

@@ -34,13 +34,15 @@ export const html5Adapter: SiteAdapter = {
     const index = Math.max(0, videos.indexOf(video));
     const src = stableVideoSrc(video);
     const pageUrl = `${loc.origin}${loc.pathname}${loc.search}`;
+    // The same file twice on one page (an overview, a recap) is still two places to watch.
+    const twin = src ? videos.slice(0, index).filter((v) => stableVideoSrc(v as HTMLVideoElement) === src).length : 0;
     return {
       site: 'html5',
       courseKey: loc.origin,
       courseTitle: clean(doc.querySelector<HTMLMetaElement>(selectors.siteName)?.content) || loc.hostname,
       courseUrl: `${loc.origin}/`,
       // A lecture is its video; without a stable video address, its place on the page.
-      lectureKey: src || `${pageUrl}#video-${index}`,
+      lectureKey: src ? (twin ? `${src}#${twin + 1}` : src) : `${pageUrl}#video-${index}`,
       lectureTitle: videoTitle(video, doc, index, videos.length),
       lectureUrl: pageUrl,
       videoSrc: src,

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { dumpDb, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from './harness';
+import { parseVtt } from '../../src/captions/formats/vtt';
+
+let ext: Extension;
+let server: Server;
+let probe: Page;
+
+const fixture = (name: string) => `${server.url}/tests/fixtures/pages/html5/${name}`;
+const demoCues = (name: string) => parseVtt(readFileSync(join(ROOT, 'demo/course/media', name), 'utf8')).cues.map((c) => c.text);
+
+function cuesOf(db: Dump, trackId: unknown): string[] {
+  return db.cues
+    .filter((c) => c.trackId === trackId)
+    .sort((a, b) => Number(a.index) - Number(b.index))
+    .map((c) => String(c.text));
+}
+
+/** Each test starts from an empty database. */
+async function wipe() {
+  await probe.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('moocmate');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['courses', 'lectures', 'tracks', 'cues'], 'readwrite');
+          for (const n of ['courses', 'lectures', 'tracks', 'cues']) tx.objectStore(n).clear();
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchExtension();
+  probe = await openExtensionPage(ext);
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('generic pages', () => {
+  it('captures each of five videos on one page as its own lecture', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('five-videos.html'));
+    const db = await waitFor('five lectures with two tracks each', async () => {
+      const d = await dumpDb(probe);
+      return d.lectures.length === 5 && d.tracks.length === 10 && d.tracks.every((t) => t.status === 'ok') ? d : null;
+    });
+    for (const lecture of db.lectures) expect(db.tracks.filter((t) => t.lectureId === lecture.id)).toHaveLength(2);
+    await page.close();
+  });
+
+  it('captures a video and tracks added after load', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('late-video.html'));
+    const db = await waitFor('late video with both tracks', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok') ? d : null;
+    });
+    expect(db.lectures).toHaveLength(1);
+    expect(db.tracks.map((t) => t.language).sort()).toEqual(['en', 'es']);
+    await page.close();
+  });
+
+  it('starts a new capture when the video moves to the next lecture, with nothing left over', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('src-change.html'));
+    await waitFor('lecture 1', async () => (await dumpDb(probe)).tracks.filter((t) => t.status === 'ok').length === 2);
+    await page.click('#next');
+    const db = await waitFor('lecture 2 as a second lecture', async () => {
+      const d = await dumpDb(probe);
+      return d.lectures.length === 2 && d.tracks.length === 4 && d.tracks.every((t) => t.status === 'ok') ? d : null;
+    });
+    const second = db.lectures.find((l) => String(l.url).includes('lecture=2'));
+    expect(second, 'the second lecture keeps the URL the page moved to').toBeDefined();
+    const en2 = db.tracks.find((t) => t.lectureId === second!.id && t.language === 'en');
+    expect(cuesOf(db, en2!.id)).toEqual(demoCues('lecture-2.en.vtt'));
+    const first = db.lectures.find((l) => l !== second)!;
+    const en1 = db.tracks.find((t) => t.lectureId === first.id && t.language === 'en');
+    expect(cuesOf(db, en1!.id)).toEqual(demoCues('lecture-1.en.vtt'));
+    await page.close();
+  });
+
+  it('survives a page that removes the video mid-capture', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('removes-video.html'));
+    await page.getByText('Video removed').waitFor();
+    await page.waitForTimeout(1000);
+    const db = await dumpDb(probe);
+    // Whatever was captured before it vanished is whole: every track has all its cues.
+    for (const t of db.tracks) expect(db.cues.filter((c) => c.trackId === t.id)).toHaveLength(Number(t.cueCount));
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads captions made by script without turning them on', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('script-track.html'));
+    const db = await waitFor('script track', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks[0]?.cueCount === 6 ? d : null;
+    });
+    expect(db.tracks[0]).toMatchObject({ source: 'text-track', status: 'ok', language: 'en' });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#mode').textContent()).toBe('disabled');
+    expect(await page.evaluate(() => document.querySelector('video')!.textTracks[0].mode)).toBe('disabled');
+    await page.close();
+  });
+
+  it('fetches a track from another origin without CORS through the background', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture(`cross-origin.html?trackOrigin=http://${OTHER_HOST}:${server.port}`));
+    await page.getByText(/readyState 3/).waitFor(); // the page itself could not load it
+    const db = await waitFor('cross-origin track', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks[0]?.status === 'ok' ? d : null;
+    });
+    expect(db.tracks[0]).toMatchObject({ source: 'track-file', cueCount: 12 });
+    expect(cuesOf(db, db.tracks[0].id)).toEqual(demoCues('lecture-1.en.vtt'));
+    await page.close();
+  });
+
+  it('keeps what parsed from a malformed file, says what was skipped, and leaves other tracks whole', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('malformed.html'));
+    const db = await waitFor('three tracks', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks.length === 3 ? d : null;
+    });
+    const byUrl = (part: string) => db.tracks.find((t) => String(t.url).includes(part))!;
+    const malformed = byUrl('malformed.vtt');
+    expect(malformed.status).toBe('partial');
+    expect(malformed.cueCount).toBeGreaterThanOrEqual(4);
+    expect(String(malformed.error)).toMatch(/Kept \d+ lines; skipped \d+/);
+    expect(String(malformed.error)).toMatch(/[Ll]ine \d+/);
+    const empty = byUrl('empty.vtt');
+    expect(empty).toMatchObject({ status: 'error', cueCount: 0 });
+    expect(String(empty.error)).toMatch(/empty/i);
+    const good = db.tracks.find((t) => t !== malformed && t !== empty)!;
+    expect(good).toMatchObject({ status: 'ok', cueCount: 12 });
+    await page.close();
+  });
+
+  it('captures a 20,000-cue track once, with no duplicates, when the page is visited twice', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('big-track.html'));
+    const db = await waitFor('20,000 cues', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks[0]?.cueCount === 20000 ? d : null;
+    }, 60_000);
+    const texts = cuesOf(db, db.tracks[0].id);
+    expect(texts).toHaveLength(20000);
+    expect(new Set(texts).size).toBe(20000);
+    expect(texts[19999]).toMatch(/^Line 19999/);
+    await page.reload();
+    await page.waitForTimeout(2500);
+    const again = await dumpDb(probe);
+    expect(again.cues).toHaveLength(20000);
+    expect(again.tracks).toHaveLength(1);
+    await page.close();
+  });
+
+  it('raised no errors in any page or in the extension', () => {
+    expect(ext.errors).toEqual([]);
+  });
+});
