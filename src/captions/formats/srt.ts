@@ -1,0 +1,137 @@
+/**
+ * SubRip (SRT) parsing and serializing. SRT has no formal spec; this follows
+ * common practice and is deliberately tolerant: BOM, CR/CRLF, counters from 0
+ * or missing, comma or dot milliseconds, short hours, extra blank lines,
+ * missing blank lines between cues, and no final newline.
+ */
+import type { Cue, ParseIssue, ParseResult } from '../types';
+import { decodeCharRefs } from './char-refs';
+import { EMPTY_FILE_MESSAGE } from './messages';
+import { formatSrtTime, parseSrtTimestamp } from './time';
+
+const TS = String.raw`(?:\d+:)?\d{1,2}:\d{1,2}[,.]\d{1,3}`;
+// Anything after the end time (e.g. "X1:100 X2:200 Y1:.. Y2:..") is ignored.
+const TIMING_LINE = new RegExp(String.raw`^\s*(${TS})\s*-->\s*(${TS})(?:\s.*)?$`);
+const COUNTER = /^\s*\d+\s*$/;
+/** Used by format sniffing: a line that is clearly an SRT (or WebVTT) timing line. */
+export const SRT_TIMING_SNIFF = new RegExp(String.raw`^\s*${TS}\s*-->\s*${TS}`, 'm');
+
+interface Timing {
+  start: number;
+  end: number;
+}
+
+function parseTimingLine(line: string): Timing | null {
+  const m = TIMING_LINE.exec(line);
+  if (!m) return null;
+  const start = parseSrtTimestamp(m[1]);
+  const end = parseSrtTimestamp(m[2]);
+  return start === null || end === null ? null : { start, end };
+}
+
+/**
+ * Plain reading text from SRT cue text: HTML-like tags (<i>, <b>, <u>,
+ * <font ...>, and anything else tag-shaped) and ASS override tags ({\an8})
+ * removed, <br> turned into a line break, character references decoded after
+ * the tags are gone (so "&lt;b&gt;" stays visible as "<b>").
+ */
+export function srtTextToPlain(raw: string): string {
+  let s = raw.replace(/\r\n?/g, '\n');
+  if (s.includes('{')) s = s.replace(/\{\\[^}]*\}/g, '');
+  if (s.includes('<')) s = s.replace(/<br\s*\/?>/gi, '\n').replace(/<\/?[A-Za-z][^<>]*>/g, '');
+  if (s.includes('&')) s = decodeCharRefs(s);
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+function skippedTiming(line: number): ParseIssue {
+  return { line, message: `Line ${line}: the cue timing is not valid, so this cue was skipped.` };
+}
+
+/** Parses SRT text into cues; blocks that cannot be read become issues. */
+export function parseSrt(input: string): ParseResult {
+  let s = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  if (s.includes('\0')) s = s.replace(/\0/g, '\ufffd');
+  const result: ParseResult = { cues: [], issues: [] };
+  if (s.trim() === '') {
+    result.fatal = EMPTY_FILE_MESSAGE;
+    return result;
+  }
+  const lines = s.split('\n');
+  const blank = (k: number): boolean => lines[k].trim() === '';
+  let i = 0;
+  while (i < lines.length) {
+    while (i < lines.length && blank(i)) i++;
+    if (i >= lines.length) break;
+    let to = i;
+    while (to < lines.length && !blank(to)) to++;
+    readBlock(lines, i, to, result);
+    i = to;
+  }
+  return result;
+}
+
+/** Reads the non-blank lines [from, to); a block may hold several cues when blank lines are missing. */
+function readBlock(lines: string[], from: number, to: number, result: ParseResult): void {
+  let k = from;
+  while (k < to) {
+    let counter: string | undefined;
+    let timingAt: number;
+    if (lines[k].includes('-->')) {
+      timingAt = k;
+    } else if (k + 1 < to && COUNTER.test(lines[k]) && lines[k + 1].includes('-->')) {
+      counter = lines[k].trim();
+      timingAt = k + 1;
+    } else {
+      const line = k + 1;
+      const arrowAt = k + 1 < to && lines[k + 1].includes('-->') ? k + 2 : 0;
+      result.issues.push(
+        arrowAt > 0
+          ? skippedTiming(arrowAt)
+          : { line, message: `Line ${line}: this block has no cue timing, so it was skipped.` },
+      );
+      return;
+    }
+    const timing = parseTimingLine(lines[timingAt]);
+    if (!timing) {
+      result.issues.push(skippedTiming(timingAt + 1));
+      return;
+    }
+    // Text runs to the end of the block, or to the next valid timing line
+    // (a missing blank line), whose counter line then belongs to that cue.
+    let end = timingAt + 1;
+    while (end < to && !parseTimingLine(lines[end])) end++;
+    let textEnd = end;
+    if (end < to && end - 1 > timingAt && COUNTER.test(lines[end - 1])) textEnd = end - 1;
+    const raw = lines.slice(timingAt + 1, textEnd).join('\n');
+    const text = srtTextToPlain(raw);
+    const cue: Cue = { index: result.cues.length, start: timing.start, end: timing.end, text };
+    if (raw !== text) cue.raw = raw;
+    if (counter !== undefined) cue.id = counter;
+    result.cues.push(cue);
+    k = textEnd;
+  }
+}
+
+/**
+ * Serializes cues as standard SRT: 1-based counters, comma milliseconds, a
+ * blank line after every cue, raw markup kept when it still matches the text.
+ */
+export function toSrt(cues: Cue[]): string {
+  const blocks = cues.map((cue, i) => {
+    const useRaw = cue.raw !== undefined && srtTextToPlain(cue.raw) === cue.text;
+    // A blank line would end the cue early, so blank text lines are dropped.
+    const body = (useRaw ? (cue.raw as string) : cue.text)
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .join('\n');
+    return `${i + 1}\n${formatSrtTime(cue.start)} --> ${formatSrtTime(cue.end)}\n${body === '' ? '' : body + '\n'}\n`;
+  });
+  // Every cue ends with a blank line, the last one too, as most SRT writers do.
+  return blocks.join('');
+}
