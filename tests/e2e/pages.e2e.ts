@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from './harness';
+import { dumpDb, readTracks, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from './harness';
 import { parseVtt } from '../../src/captions/formats/vtt';
 
 let ext: Extension;
@@ -159,10 +159,8 @@ describe('generic pages', () => {
     await wipe();
     const page = await ext.context.newPage();
     await page.goto(fixture('big-track.html'));
-    const db = await waitFor('20,000 cues', async () => {
-      const d = await dumpDb(probe);
-      return d.tracks[0]?.cueCount === 20000 ? d : null;
-    }, 60_000);
+    await waitFor('20,000 cues', async () => (await readTracks(probe))[0]?.cueCount === 20000, 60_000);
+    const db = await dumpDb(probe);
     const texts = cuesOf(db, db.tracks[0].id);
     expect(texts).toHaveLength(20000);
     expect(new Set(texts).size).toBe(20000);

@@ -1,0 +1,13 @@
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+export const ROOT: string;
+export const EXTENSION_DIR: string;
+export const OTHER_HOST: string;
+export function chromiumPath(): string;
+export function launchChromium(opts?: { withExtension?: boolean; headless?: boolean; locale?: string; args?: string[] }): Promise<{
+  context: BrowserContext;
+  worker: Worker | null;
+  extensionId: string;
+  close(): Promise<void>;
+}>;
+export function readDb(page: Page, tables?: string[]): Promise<Record<string, Array<Record<string, unknown>>>>;

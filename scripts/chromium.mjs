@@ -1,0 +1,96 @@
+// Starts Debian's Chromium with the built extension loaded, for the e2e suite, the demo
+// and the benchmark. Plain Node (playwright-core drives the system browser; nothing is
+// downloaded).
+import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** A second hostname for the fixture server: another origin, which sends no CORS headers. */
+export const OTHER_HOST = 'captions.test';
+
+export function chromiumPath() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found at ${path}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  return path;
+}
+
+/**
+ * @param {{ withExtension?: boolean, headless?: boolean, locale?: string, args?: string[] }} [opts]
+ */
+export async function launchChromium(opts = {}) {
+  const withExtension = opts.withExtension !== false;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('The extension is not built: run `npm run build` first.');
+  }
+  const headless = opts.headless !== false;
+  const profile = mkdtempSync(join(tmpdir(), 'moocmate-chromium-'));
+  const ext = withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: false, // '--headless=new' below: the old headless mode cannot run extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    acceptDownloads: true,
+    viewport: headless ? { width: 1280, height: 800 } : null,
+    locale: opts.locale ?? 'en-US',
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+      `--host-resolver-rules=MAP ${OTHER_HOST} 127.0.0.1`,
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+      ...ext,
+      ...(opts.args ?? []),
+    ],
+  });
+  const worker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
+  return {
+    context,
+    worker,
+    extensionId: worker ? new URL(worker.url()).host : '',
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Everything in MoocMate's IndexedDB, read with the raw API from an extension page.
+ * @param {import('playwright-core').Page} page an extension page
+ * @param {string[]} [tables]
+ */
+export async function readDb(page, tables = ['courses', 'lectures', 'tracks', 'cues']) {
+  return page.evaluate(
+    (names) =>
+      new Promise((resolvePromise, reject) => {
+        const open = indexedDB.open('moocmate');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          /** @type {Record<string, unknown[]>} */
+          const out = Object.fromEntries(names.map((n) => [n, []]));
+          const existing = names.filter((n) => db.objectStoreNames.contains(n));
+          if (existing.length === 0) return (db.close(), resolvePromise(out));
+          const tx = db.transaction(existing, 'readonly');
+          for (const n of existing) {
+            const req = tx.objectStore(n).getAll();
+            req.onsuccess = () => (out[n] = req.result);
+          }
+          tx.oncomplete = () => (db.close(), resolvePromise(out));
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    tables,
+  );
+}
