@@ -5,6 +5,8 @@ import { lectureIdFor } from '../../src/captions/ids';
 import { callBackground } from '../../src/messaging/client';
 
 const SETTLE_MS = 300;
+const MAX_RETRIES = 3;
+const RETRY_MS = 1500;
 // HTMLTrackElement.readyState values.
 const LOADING = 1;
 const LOADED = 2;
@@ -24,6 +26,7 @@ export interface WatchedVideo {
 export class CaptureLoop {
   private readonly watched = new Map<HTMLVideoElement, WatchedVideo>();
   private readonly sent = new Set<string>();
+  private readonly failures = new Map<string, number>();
   private readonly timers = new Map<HTMLVideoElement, number>();
   /** Track modes after our last read: reading a script track flips its mode and back, which fires 'change'. */
   private readonly modes = new WeakMap<HTMLVideoElement, string>();
@@ -159,8 +162,12 @@ export class CaptureLoop {
       try {
         await callBackground('capture.track', { page, track: info, cues: read.cues, pageError: read.pageError });
       } catch (err) {
-        // The page must never see our errors; let a later change try again.
+        // The page must never see our errors. A stopped service worker drops the message:
+        // try again a few times, then wait for the next change on the page.
         this.sent.delete(signature);
+        const tries = (this.failures.get(signature) ?? 0) + 1;
+        this.failures.set(signature, tries);
+        if (!this.ctx.isInvalid && tries <= MAX_RETRIES) this.ctx.setTimeout(() => this.schedule(video), RETRY_MS * tries);
         if (!this.ctx.isInvalid) console.debug('[MoocMate] capture failed:', err);
       }
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startServer, type StartedServer } from '../../scripts/serve.mjs';
 import { launchChromium, readDb, ROOT } from '../../scripts/chromium.mjs';
 
-export { ROOT, OTHER_HOST } from '../../scripts/chromium.mjs';
+export { ROOT, OTHER_HOST, readDb } from '../../scripts/chromium.mjs';
 export const SHOTS = join(ROOT, 'out/screenshots');
 
 /** The extension APIs that tests call from inside an extension page. */

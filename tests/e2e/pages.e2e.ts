@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, readTracks, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from './harness';
+import { dumpDb, readDb, readTracks, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from './harness';
 import { parseVtt } from '../../src/captions/formats/vtt';
 
 let ext: Extension;
@@ -170,6 +170,30 @@ describe('generic pages', () => {
     const again = await dumpDb(probe);
     expect(again.cues).toHaveLength(20000);
     expect(again.tracks).toHaveLength(1);
+    await page.close();
+  });
+
+  it('a service worker stopped again and again while it writes leaves no half track, and capture completes', async () => {
+    await wipe();
+    const cdp = await ext.context.newCDPSession(probe);
+    const stopWorker = async () => {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      for (const t of targetInfos) if (t.type === 'service_worker') await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    };
+    const page = await ext.context.newPage();
+    await page.goto(fixture('big-track.html'));
+    // Stop the worker every 300 ms for 4 s: whatever it was writing is cut off.
+    for (let i = 0; i < 13; i++) {
+      await stopWorker();
+      await page.waitForTimeout(300);
+      const db = await readDb(probe, ['tracks', 'cues']);
+      for (const t of db.tracks) expect(db.cues.filter((c) => c.trackId === t.id)).toHaveLength(Number(t.cueCount));
+    }
+    // The content script tries again, the worker wakes up, and the whole track arrives once.
+    await waitFor('20,000 cues after the stops', async () => (await readTracks(probe))[0]?.cueCount === 20000, 60_000);
+    const db = await readDb(probe, ['tracks', 'cues']);
+    expect(db.tracks).toHaveLength(1);
+    expect(db.cues).toHaveLength(20000);
     await page.close();
   });
 
