@@ -17,11 +17,13 @@ export function App() {
   const [status, setStatus] = useState<Status>({ state: 'loading' });
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) return setStatus({ state: 'none' });
-      setTabId(tab.id);
+      // `?tab=N` shows one tab's status (the popup opened as a page, as the tests do).
+      const fixed = Number(new URLSearchParams(location.search).get('tab'));
+      const id = fixed > 0 ? fixed : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id === undefined) return setStatus({ state: 'none' });
+      setTabId(id);
       try {
-        const { lectures } = await callTab(tab.id, 'page.status', {});
+        const { lectures } = await callTab(id, 'page.status', {});
         setStatus(lectures.length ? { state: 'found', lectures } : { state: 'none' });
       } catch {
         setStatus({ state: 'none' }); // no content script here (browser pages, the web store)

@@ -1,5 +1,5 @@
 import type { TrackRecord } from '../db/schema';
-import { languageName } from '../language/detect';
+import { languageName } from '../language/names';
 import { t, uiLocale } from './i18n';
 
 export function trackLabel(track: TrackRecord): string {

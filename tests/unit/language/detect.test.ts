@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, languageName } from '../../../src/language/detect';
+import { detectLanguage } from '../../../src/language/detect';
+import { languageName } from '../../../src/language/names';
 
 const english = [
   'Plants make their own food.',

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionUrl, launchExtension, readTracks, openExtensionPage, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+
+let ext: Extension;
+let server: Server;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function popupFor(url: string) {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 300 });
+  await popup.goto(extensionUrl(ext, `popup.html?tab=${await tabIdOf(ext, page)}`));
+  return { page, popup };
+}
+
+describe('popup', () => {
+  it('says what MoocMate found on a lecture page and links to the transcript and dashboard', async () => {
+    const probe = await openExtensionPage(ext);
+    const { popup } = await popupFor(`${server.url}/demo/course/lecture-1.html`);
+    await waitFor('tracks', async () => (await readTracks(probe)).length === 3);
+    await popup.reload();
+    await popup.getByText('Lecture 1: Photosynthesis').waitFor();
+    await popup.getByText('3 caption tracks').waitFor();
+    expect(await popup.getByRole('button', { name: 'Show transcript' }).isVisible()).toBe(true);
+    expect(await popup.getByRole('link', { name: 'Open dashboard' }).getAttribute('href')).toBe('/dashboard.html');
+    await screenshot(popup, 'popup-lecture');
+  });
+
+  it('says plainly when a page has no lecture video', async () => {
+    const { popup } = await popupFor(`${server.url}/demo/course/index.html`);
+    await popup.getByText('No lecture video with captions on this page.').waitFor();
+    expect(await popup.getByRole('button', { name: 'Show transcript' }).count()).toBe(0);
+  });
+});
