@@ -12,7 +12,8 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
 /** Sets the page's language and direction (right-to-left languages lay out correctly). */
 export function applyDocumentLocale(doc: Document = document): void {
   const getMessage = browser.i18n.getMessage as (k: string) => string;
-  doc.documentElement.lang = getMessage('@@ui_locale').replace('_', '-') || 'en';
+  // The language of the text actually shown (the browser may fall back to English).
+  doc.documentElement.lang = getMessage('localeCode') || 'en';
   doc.documentElement.dir = getMessage('@@bidi_dir') || 'ltr';
 }
 
