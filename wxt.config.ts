@@ -1,8 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { CAPTION_HOST_MATCHES, COURSE_SITE_MATCHES } from './src/sites/hosts';
 
 // See docs/architecture.md for why each permission is here.
 export default defineConfig({
+  // Separate output folders let several builds (tests, a second checkout) run side by side.
+  outDir: process.env.MOOCMATE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Vite 8's minifier writes Dexie's "\uffff" as a raw noncharacter and Chromium then
   // refuses the content script as "not UTF-8"; escaping keeps every bundle plain ASCII.
@@ -12,10 +15,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Track files on other origins are fetched by the background (a cross-origin
-    // <track> without CORS gives the page no cues at all).
-    host_permissions: ['<all_urls>'],
+    permissions: ['storage', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Course sites and their caption servers only. Track files on other origins are
+    // fetched by the background (a cross-origin <track> without CORS gives the page no
+    // cues), so a site the learner turns on may also ask for its caption server.
+    host_permissions: [...COURSE_SITE_MATCHES, ...CAPTION_HOST_MATCHES],
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

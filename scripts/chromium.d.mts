@@ -4,7 +4,14 @@ export const ROOT: string;
 export const EXTENSION_DIR: string;
 export const OTHER_HOST: string;
 export function chromiumPath(): string;
-export function launchChromium(opts?: { withExtension?: boolean; headless?: boolean; locale?: string; args?: string[] }): Promise<{
+export function launchChromium(opts?: {
+  withExtension?: boolean;
+  headless?: boolean;
+  locale?: string;
+  args?: string[];
+  mapHosts?: string[];
+  mapPort?: number;
+}): Promise<{
   context: BrowserContext;
   worker: Worker | null;
   extensionId: string;

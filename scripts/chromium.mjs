@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = join(resolve(ROOT, process.env.MOOCMATE_OUT_DIR ?? '.output'), 'chrome-mv3');
 /** A second hostname for the fixture server: another origin, which sends no CORS headers. */
 export const OTHER_HOST = 'captions.test';
 
@@ -20,7 +20,10 @@ export function chromiumPath() {
 }
 
 /**
- * @param {{ withExtension?: boolean, headless?: boolean, locale?: string, args?: string[] }} [opts]
+ * `mapHosts` sends those host names (any port) to 127.0.0.1:`mapPort`, so a saved course
+ * page is served on its real address (https://www.coursera.org/…) by a local server with a
+ * throwaway certificate.
+ * @param {{ withExtension?: boolean, headless?: boolean, locale?: string, args?: string[], mapHosts?: string[], mapPort?: number }} [opts]
  */
 export async function launchChromium(opts = {}) {
   const withExtension = opts.withExtension !== false;
@@ -35,6 +38,7 @@ export async function launchChromium(opts = {}) {
     headless: false, // '--headless=new' below: the old headless mode cannot run extensions
     ignoreDefaultArgs: ['--disable-extensions'],
     acceptDownloads: true,
+    ignoreHTTPSErrors: Boolean(opts.mapHosts?.length),
     viewport: headless ? { width: 1280, height: 800 } : null,
     locale: opts.locale ?? 'en-US',
     args: [
@@ -47,7 +51,8 @@ export async function launchChromium(opts = {}) {
       '--disable-component-update',
       '--disable-sync',
       '--autoplay-policy=no-user-gesture-required',
-      `--host-resolver-rules=MAP ${OTHER_HOST} 127.0.0.1`,
+      `--host-resolver-rules=${[`MAP ${OTHER_HOST} 127.0.0.1`, ...(opts.mapHosts ?? []).map((h) => `MAP ${h} 127.0.0.1:${opts.mapPort}`)].join(', ')}`,
+      ...(opts.mapHosts?.length ? ['--ignore-certificate-errors'] : []),
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       ...ext,
       ...(opts.args ?? []),

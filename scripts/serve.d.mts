@@ -9,4 +9,13 @@ export function startServer(opts?: {
   host?: string;
   port?: number;
   routes?: Record<string, (req: unknown, res: unknown) => unknown>;
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** host → path (exact, or ending in `*` for a prefix) → what to serve. */
+  sites?: Record<string, Record<string, SiteRoute>>;
 }): Promise<StartedServer>;
+export interface SiteRoute {
+  file?: string;
+  type?: string;
+  status?: number;
+  failFirst?: number;
+}

@@ -32,7 +32,8 @@
 //   `server.requests.length = 0`).
 
 import { createServer } from 'node:http';
-import { open, stat } from 'node:fs/promises';
+import { createServer as createTlsServer } from 'node:https';
+import { open, readFile, stat } from 'node:fs/promises';
 import { resolve, sep, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -235,7 +236,29 @@ function resolveInRoot(root, pathname) {
 
 // ---------------------------------------------------------------------------
 
-export async function startServer({ root, host = '127.0.0.1', port = 0, routes } = {}) {
+/**
+ * A site route: a file under root to serve for one host and path (query ignored, so signed
+ * URLs match), or a status to answer with. `failFirst: n` answers 503 to the first n
+ * requests (a caption URL that fails once, then works).
+ * @typedef {{ file?: string, type?: string, status?: number, failFirst?: number }} SiteRoute
+ */
+
+/** The route for a host and path: an exact path, or the longest `prefix*` entry. */
+function findSiteRoute(sites, hostHeader, pathname) {
+  const host = (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
+  const table = sites?.[host];
+  if (!table) return null;
+  if (table[pathname]) return table[pathname];
+  let best = null;
+  for (const [pattern, route] of Object.entries(table)) {
+    if (pattern.endsWith('*') && pathname.startsWith(pattern.slice(0, -1)) && (!best || pattern.length > best[0].length)) {
+      best = [pattern, route];
+    }
+  }
+  return best?.[1] ?? null;
+}
+
+export async function startServer({ root, host = '127.0.0.1', port = 0, routes, tls, sites } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const rootDir = resolve(root);
   const rootStat = await stat(rootDir);
@@ -243,7 +266,8 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes }
   const routeMap = new Map(Object.entries(routes ?? {}));
   const requests = [];
 
-  const server = createServer(async (req, res) => {
+  const served = new Map();
+  const handler = async (req, res) => {
     let url;
     try {
       url = new URL(req.url, 'http://localhost');
@@ -272,6 +296,21 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes }
       }
       const route = routeMap.get(url.pathname);
       if (route) return await route(req, res);
+      const site = findSiteRoute(sites, req.headers.host, url.pathname);
+      if (site) {
+        const key = `${req.headers.host}${url.pathname}`;
+        const count = (served.get(key) ?? 0) + 1;
+        served.set(key, count);
+        if (site.failFirst && count <= site.failFirst) return sendError(res, 503, 'Service Unavailable');
+        if (site.status) return sendError(res, site.status, 'Refused');
+        const file = resolveInRoot(rootDir, `/${site.file.replace(/^\//, '')}`);
+        const info = file && (await stat(file).catch(() => null));
+        if (!info?.isFile()) return sendError(res, 404, 'Not Found');
+        if (site.type) {
+          return await sendBuffer(req, res, site.type, await readFile(file));
+        }
+        return await sendFile(req, res, file, info.size);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
         return sendError(res, 405, 'Method Not Allowed');
@@ -298,7 +337,8 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes }
       if (!res.headersSent) sendError(res, 500, `Internal Server Error: ${err?.message ?? err}`);
       else res.destroy();
     }
-  });
+  };
+  const server = tls ? createTlsServer(tls, handler) : createServer(handler);
 
   await new Promise((done, fail) => {
     server.once('error', fail);
@@ -311,7 +351,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes }
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${hostInUrl}:${actualPort}`,
+    url: `${tls ? 'https' : 'http'}://${hostInUrl}:${actualPort}`,
     port: actualPort,
     requests,
     close() {

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../../src/sites/types';
-import type { PageInfo, RawCue, TabLecture, TrackInfo } from '../../src/messaging/protocol';
+import type { CaptureNote, PageInfo, RawCue, TabLecture, TrackInfo } from '../../src/messaging/protocol';
+import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { lectureIdFor } from '../../src/captions/ids';
 import { callBackground } from '../../src/messaging/client';
 
@@ -11,26 +12,32 @@ const RETRY_MS = 1500;
 const LOADING = 1;
 const LOADED = 2;
 
-export interface WatchedVideo {
-  video: HTMLVideoElement;
+export interface WatchedLecture {
+  element: HTMLElement;
+  media: HTMLVideoElement | null;
   page: PageInfo | null;
   lectureId: string | null;
   trackCount: number;
+  capture: TabLecture['capture'];
+  note?: CaptureNote;
 }
 
+type Capture = BackgroundProtocol['capture.track']['req'];
+
 /**
- * Finds the videos on a page and sends every caption track of each to the background.
+ * Finds the lectures on a page and sends every caption track of each to the background:
+ * the platform's data first, then the player's tracks, then the transcript panel.
  * Reading cues never changes what the learner sees: a <track> the learner keeps off is
  * fetched as a file by the background instead of being switched on.
  */
 export class CaptureLoop {
-  private readonly watched = new Map<HTMLVideoElement, WatchedVideo>();
+  private readonly watched = new Map<HTMLElement, WatchedLecture>();
   private readonly sent = new Set<string>();
   private readonly failures = new Map<string, number>();
-  private readonly timers = new Map<HTMLVideoElement, number>();
+  private readonly timers = new Map<HTMLElement, number>();
   /** Track modes after our last read: reading a script track flips its mode and back, which fires 'change'. */
   private readonly modes = new WeakMap<HTMLVideoElement, string>();
-  private lastPlayed: HTMLVideoElement | null = null;
+  private lastPlayed: HTMLElement | null = null;
   private readonly listeners = new Set<(reason: 'play' | 'update') => void>();
 
   constructor(
@@ -41,22 +48,15 @@ export class CaptureLoop {
   start(): void {
     this.scan();
     const observer = new MutationObserver((records) => {
-      for (const r of records) {
-        for (const n of [...r.addedNodes, ...r.removedNodes]) {
-          if (n instanceof HTMLVideoElement || n instanceof HTMLTrackElement || n instanceof HTMLSourceElement) {
-            this.scan();
-            if (n instanceof HTMLTrackElement || n instanceof HTMLSourceElement) {
-              const v = n.parentElement ?? (r.target instanceof HTMLVideoElement ? r.target : null);
-              if (v instanceof HTMLVideoElement) this.schedule(v);
-            }
-            return;
-          }
-          if (n instanceof Element && n.querySelector('video')) return this.scan();
-        }
-      }
+      if (records.some(touchesMedia)) this.scan();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     this.ctx.onInvalidated(() => observer.disconnect());
+    // Single-page course sites move to the next lecture without a reload.
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.scan();
+      for (const el of this.watched.keys()) this.schedule(el);
+    });
   }
 
   /** Lectures on the page now, for the popup and the side panel. */
@@ -64,21 +64,28 @@ export class CaptureLoop {
     const out: TabLecture[] = [];
     for (const w of this.watched.values()) {
       if (!w.page || !w.lectureId || out.some((l) => l.lectureId === w.lectureId)) continue;
-      out.push({ lectureId: w.lectureId, title: w.page.lectureTitle, courseTitle: w.page.courseTitle, trackCount: w.trackCount });
+      out.push({
+        lectureId: w.lectureId,
+        title: w.page.lectureTitle,
+        courseTitle: w.page.courseTitle,
+        trackCount: w.trackCount,
+        capture: w.capture,
+        note: w.note,
+      });
     }
     return out;
   }
 
-  /** The video the learner watches: the last one played, else the first with captions. */
-  activeVideo(): WatchedVideo | null {
+  /** The lecture the learner watches: the last one played, else the first with captions. */
+  activeLecture(): WatchedLecture | null {
     const last = this.lastPlayed && this.watched.get(this.lastPlayed);
     if (last) return last;
     for (const w of this.watched.values()) if (w.trackCount > 0) return w;
     return this.watched.values().next().value ?? null;
   }
 
-  videoFor(lectureId: string): HTMLVideoElement | null {
-    for (const w of this.watched.values()) if (w.lectureId === lectureId) return w.video;
+  mediaFor(lectureId: string): HTMLVideoElement | null {
+    for (const w of this.watched.values()) if (w.lectureId === lectureId) return w.media;
     return null;
   }
 
@@ -92,85 +99,153 @@ export class CaptureLoop {
   }
 
   private scan(): void {
-    const videos = new Set(this.adapter.findVideos(document));
-    for (const v of [...this.watched.keys()]) {
-      if (!videos.has(v) || !v.isConnected) this.unwatch(v);
+    const found = new Set(this.adapter.findLectures(document));
+    for (const [el, w] of [...this.watched]) {
+      if (!found.has(el) || !el.isConnected || this.adapter.mediaOf(el) !== w.media) this.unwatch(el);
     }
-    for (const v of videos) if (!this.watched.has(v)) this.watch(v);
+    for (const el of found) if (!this.watched.has(el)) this.watch(el);
   }
 
-  private watch(video: HTMLVideoElement): void {
-    this.watched.set(video, { video, page: null, lectureId: null, trackCount: 0 });
-    const again = () => this.schedule(video);
-    const played = () => {
-      this.lastPlayed = video;
-      this.notify('play');
-    };
+  private watch(element: HTMLElement): void {
+    const media = this.adapter.mediaOf(element);
+    this.watched.set(element, { element, media, page: null, lectureId: null, trackCount: 0, capture: 'none' });
+    const again = () => this.schedule(element);
     const opts = { signal: this.ctx.signal };
-    for (const type of ['loadstart', 'loadedmetadata', 'emptied']) video.addEventListener(type, again, opts);
-    video.addEventListener('play', played, opts);
-    video.textTracks.addEventListener('addtrack', again, opts);
-    video.textTracks.addEventListener('change', () => modesOf(video) !== this.modes.get(video) && again(), opts);
-    // Track elements report load/error on themselves; these events do not bubble.
-    video.addEventListener('load', again, { ...opts, capture: true });
-    video.addEventListener('error', again, { ...opts, capture: true });
-    this.schedule(video);
+    if (media) {
+      for (const type of ['loadstart', 'loadedmetadata', 'emptied']) media.addEventListener(type, again, opts);
+      media.addEventListener(
+        'play',
+        () => {
+          this.lastPlayed = element;
+          this.notify('play');
+        },
+        opts,
+      );
+      media.textTracks.addEventListener('addtrack', again, opts);
+      media.textTracks.addEventListener('change', () => modesOf(media) !== this.modes.get(media) && again(), opts);
+      // Track elements report load/error on themselves; these events do not bubble.
+      media.addEventListener('load', again, { ...opts, capture: true });
+      media.addEventListener('error', again, { ...opts, capture: true });
+    }
+    this.schedule(element);
   }
 
-  private unwatch(video: HTMLVideoElement): void {
-    this.watched.delete(video);
-    const t = this.timers.get(video);
+  private unwatch(element: HTMLElement): void {
+    this.watched.delete(element);
+    const t = this.timers.get(element);
     if (t !== undefined) clearTimeout(t);
-    this.timers.delete(video);
-    if (this.lastPlayed === video) this.lastPlayed = null;
+    this.timers.delete(element);
+    if (this.lastPlayed === element) this.lastPlayed = null;
     this.notify();
   }
 
   /** Pages change a video's source and tracks in several steps; capture once they settle. */
-  private schedule(video: HTMLVideoElement): void {
-    if (!this.watched.has(video)) return;
-    const t = this.timers.get(video);
+  schedule(element: HTMLElement): void {
+    if (!this.watched.has(element)) return;
+    const t = this.timers.get(element);
     if (t !== undefined) clearTimeout(t);
     this.timers.set(
-      video,
+      element,
       this.ctx.setTimeout(() => {
-        this.timers.delete(video);
-        void this.capture(video);
+        this.timers.delete(element);
+        void this.capture(element).catch((err) => console.debug('[MoocMate] capture failed:', err));
       }, SETTLE_MS),
     );
   }
 
-  private async capture(video: HTMLVideoElement): Promise<void> {
-    const w = this.watched.get(video);
-    if (!w || !video.isConnected || this.ctx.isInvalid) return;
-    const page = this.adapter.describe(video, document, location);
+  private async capture(element: HTMLElement): Promise<void> {
+    const w = this.watched.get(element);
+    if (!w || !element.isConnected || this.ctx.isInvalid) return;
+    const page = this.adapter.describe(element, document, location);
     const lectureId = lectureIdFor(page.site, page.lectureKey);
-    const tracks = tracksOf(video);
+    if (lectureId !== w.lectureId) w.note = undefined;
     w.page = page;
     w.lectureId = lectureId;
-    w.trackCount = tracks.length;
-    this.notify();
-    const reads = tracks.map(({ track, element }) => ({ track, element, read: readTrack(track, element) }));
-    this.modes.set(video, modesOf(video));
-    for (const { track, element, read } of reads) {
-      if (read.state === 'wait') continue; // its load or error event schedules us again
-      const info: TrackInfo = { kind: track.kind, label: track.label, language: track.language };
-      if (element?.src) info.url = element.src;
-      const signature = `${page.lectureKey}|${info.kind}|${info.language}|${info.label}|${read.signature}`;
-      if (this.sent.has(signature)) continue;
-      this.sent.add(signature);
-      try {
-        await callBackground('capture.track', { page, track: info, cues: read.cues, pageError: read.pageError });
-      } catch (err) {
-        // The page must never see our errors. A stopped service worker drops the message:
-        // try again a few times, then wait for the next change on the page.
-        this.sent.delete(signature);
-        const tries = (this.failures.get(signature) ?? 0) + 1;
-        this.failures.set(signature, tries);
-        if (!this.ctx.isInvalid && tries <= MAX_RETRIES) this.ctx.setTimeout(() => this.schedule(video), RETRY_MS * tries);
-        if (!this.ctx.isInvalid) console.debug('[MoocMate] capture failed:', err);
+
+    const jobs: Array<{ track: TrackInfo; cues: RawCue[] | null; signature: string; pageError?: string }> = [];
+    // 1. The platform's data.
+    let dataFailed = false;
+    try {
+      for (const d of (await this.adapter.dataTracks?.(element, document, location)) ?? []) {
+        jobs.push({
+          track: { kind: d.kind, label: d.label, language: d.language, url: d.url, source: 'platform-data', format: d.format, generated: d.generated },
+          cues: null,
+          signature: `data:${d.url}`,
+        });
+      }
+    } catch {
+      dataFailed = true; // markup we do not know: fall back below
+    }
+    // 2. The player's tracks.
+    if (w.media) {
+      const reads = tracksOf(w.media).map(({ track, element: el }) => ({ track, el, read: readTrack(track, el) }));
+      this.modes.set(w.media, modesOf(w.media));
+      for (const { track, el, read } of reads) {
+        if (read.state === 'wait') continue; // its load or error event schedules us again
+        const info: TrackInfo = { kind: track.kind, label: track.label, language: track.language };
+        if (el?.src) info.url = el.src;
+        jobs.push({ track: info, cues: read.cues, signature: read.signature, pageError: read.pageError });
       }
     }
+    // 3. The transcript panel, only when nothing better exists.
+    if (jobs.length === 0) {
+      const panel = safely(() => this.adapter.panelTranscript?.(element, document) ?? null);
+      if (panel && panel.cues.length > 0) {
+        jobs.push({
+          track: { kind: 'captions', label: panel.label, language: panel.language, source: 'transcript-panel' },
+          cues: panel.cues,
+          signature: `panel:${panel.cues.length}:${panel.cues[panel.cues.length - 1].end}`,
+        });
+        w.capture = 'partial';
+        w.note = 'notePanelOnly';
+      }
+    } else {
+      w.capture = jobs.some((j) => j.track.source === 'platform-data' || !j.track.source) ? 'full' : 'partial';
+      if (dataFailed) w.note = 'noteDataFailed';
+    }
+    if (jobs.length === 0) {
+      w.capture = 'none';
+      w.note = dataFailed ? 'noteDataFailed' : w.media ? undefined : 'noteNoData';
+    }
+    w.trackCount = jobs.length;
+    this.notify();
+
+    for (const job of jobs) await this.send(element, page, job);
+  }
+
+  private async send(element: HTMLElement, page: PageInfo, job: Omit<Capture, 'page'> & { signature: string }): Promise<void> {
+    const { track } = job;
+    const signature = `${page.lectureKey}|${track.kind}|${track.language}|${track.label}|${job.signature}`;
+    if (this.sent.has(signature)) return;
+    this.sent.add(signature);
+    try {
+      await callBackground('capture.track', { page, track, cues: job.cues, pageError: job.pageError });
+    } catch (err) {
+      // The page must never see our errors. A stopped service worker drops the message:
+      // try again a few times, then wait for the next change on the page.
+      this.sent.delete(signature);
+      const tries = (this.failures.get(signature) ?? 0) + 1;
+      this.failures.set(signature, tries);
+      if (!this.ctx.isInvalid && tries <= MAX_RETRIES) this.ctx.setTimeout(() => this.schedule(element), RETRY_MS * tries);
+      if (!this.ctx.isInvalid) console.debug('[MoocMate] capture failed:', err);
+    }
+  }
+}
+
+function touchesMedia(r: MutationRecord): boolean {
+  for (const n of [...r.addedNodes, ...r.removedNodes]) {
+    if (n instanceof HTMLVideoElement || n instanceof HTMLTrackElement || n instanceof HTMLSourceElement) return true;
+    if (n instanceof Element && n.querySelector('video, track')) return true;
+  }
+  return false;
+}
+
+/** Adapters read markup that may change under them: a failure is a fallback, never an error in the page. */
+function safely<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
   }
 }
 
@@ -191,9 +266,7 @@ function tracksOf(video: HTMLVideoElement): ListedTrack[] {
     out.push({ track: element.track, element });
   }
   for (const track of video.textTracks) {
-    if (!fromElements.has(track) && (track.kind === 'captions' || track.kind === 'subtitles')) {
-      out.push({ track, element: null });
-    }
+    if (!fromElements.has(track)) out.push({ track, element: null });
   }
   return out.filter(({ track }) => track.kind === 'captions' || track.kind === 'subtitles');
 }

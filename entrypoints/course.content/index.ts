@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import { pickAdapter } from '../../src/sites/registry';
+import { COURSE_SITE_MATCHES } from '../../src/sites/hosts';
 import { callBackground } from '../../src/messaging/client';
 import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Other sites get this script when the learner turns MoocMate on for them (src/sites/enable.ts).
+  matches: COURSE_SITE_MATCHES,
+  // YouTube players embedded in course pages (Khan Academy) are frames.
+  allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
     const adapter = pickAdapter(location, document);
@@ -31,7 +35,7 @@ async function applyPendingSeek(loop: CaptureLoop, signal: AbortSignal): Promise
   if (!target) return;
   const deadline = Date.now() + 15_000;
   while (!signal.aborted && Date.now() < deadline) {
-    const video = loop.videoFor(target.lectureId) ?? (loop.lectures().length === 1 ? loop.activeVideo()?.video ?? null : null);
+    const video = loop.mediaFor(target.lectureId) ?? (loop.lectures().length === 1 ? (loop.activeLecture()?.media ?? null) : null);
     if (video) return seek(video, target.time);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -13,9 +13,9 @@ export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
 
   const state = (): PageToPanel => {
     const lectures = loop.lectures();
-    const chosen = selected && loop.videoFor(selected) ? selected : null;
-    const active = chosen ?? loop.activeVideo()?.lectureId ?? lectures[0]?.lectureId ?? null;
-    const video = active ? loop.videoFor(active) : null;
+    const chosen = selected && loop.lectures().some((l) => l.lectureId === selected) ? selected : null;
+    const active = chosen ?? loop.activeLecture()?.lectureId ?? lectures[0]?.lectureId ?? null;
+    const video = active ? loop.mediaFor(active) : null;
     return { type: 'state', lectures, active, time: video?.currentTime ?? 0, paused: video?.paused ?? true };
   };
   const post = () => {
@@ -48,7 +48,7 @@ export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
       const msg = raw as PanelToPage;
       if (msg?.type === 'seek' && Number.isFinite(msg.time) && msg.time >= 0) {
         selected = msg.lectureId;
-        seek(loop.videoFor(msg.lectureId), msg.time);
+        seek(loop.mediaFor(msg.lectureId), msg.time);
         post();
       } else if (msg?.type === 'select' && typeof msg.lectureId === 'string') {
         selected = msg.lectureId;

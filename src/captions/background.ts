@@ -1,31 +1,32 @@
-import { getDb } from '../db/schema';
+import { getDb, type TrackSource } from '../db/schema';
 import { detectLanguage } from '../language/detect';
 import type { Handlers } from '../messaging/router';
 import { addFileReport, fetchTrackFile, prepareCuesFromFile, prepareCuesFromPage, type Prepared } from './capture';
 import { ingestTrack } from './store';
 
 /** Background handler: a caption track seen on a page becomes stored cues. */
-export const captureTrack: Handlers['capture.track'] = async ({ page, track, cues, pageError }) => {
+export const captureTrack: Handlers['capture.track'] = async ({ page, track: info, cues, pageError }) => {
+  const { format = 'auto', source: declared, ...track } = info;
   let prepared: Prepared;
-  let source: 'text-track' | 'track-file';
+  let source: TrackSource;
   if (cues) {
     prepared = prepareCuesFromPage(cues);
-    source = 'text-track';
+    source = declared ?? 'text-track';
     if (track.url) {
       const file = await fetchTrackFile(track.url).catch(() => null);
       if (file) prepared = addFileReport(prepared, prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType }));
     }
   } else if (track.url) {
-    source = 'track-file';
+    source = declared ?? 'track-file';
     try {
       const file = await fetchTrackFile(track.url);
-      prepared = prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType });
+      prepared = prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType, format, generated: track.generated });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       prepared = { cues: [], status: 'error', error: pageError ? `${pageError} ${message}` : message };
     }
   } else {
-    source = 'text-track';
+    source = declared ?? 'text-track';
     prepared = { cues: [], status: 'error', error: pageError ?? 'The page gave no captions and no caption file.' };
   }
   return ingestTrack(getDb(), {

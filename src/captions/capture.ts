@@ -1,7 +1,9 @@
-import type { Cue } from './types';
+import type { Cue, ParseResult } from './types';
 import { cueTextToPlain } from './formats/vtt';
 import { parseCaptionFile } from './formats';
-import type { RawCue } from '../messaging/protocol';
+import { parseSjson } from './formats/sjson';
+import { parseYoutubeJson3, parseYoutubeXml } from './formats/youtube';
+import type { RawCue, SourceFormat } from '../messaging/protocol';
 import type { TrackStatus } from '../db/schema';
 
 const MAX_LISTED = 3;
@@ -42,9 +44,32 @@ export function prepareCuesFromPage(raw: readonly RawCue[]): Prepared {
 }
 
 
+export interface FileHint {
+  url?: string;
+  contentType?: string;
+  /** What the platform says the file is; 'auto' (the default) sniffs WebVTT or SRT. */
+  format?: SourceFormat;
+  /** Speech-recognition captions: rolling text is cleaned. */
+  generated?: boolean;
+}
+
+/** The parser for a platform's format. */
+function parseSource(body: string, hint: FileHint): ParseResult {
+  switch (hint.format ?? 'auto') {
+    case 'sjson':
+      return parseSjson(body);
+    case 'json3':
+      return parseYoutubeJson3(body, { generated: hint.generated });
+    case 'srv3':
+      return parseYoutubeXml(body, { generated: hint.generated });
+    default:
+      return parseCaptionFile(body, hint);
+  }
+}
+
 /** Turns a caption file into cues, with a readable note of anything skipped. */
-export function prepareCuesFromFile(body: string, hint: { url?: string; contentType?: string }): Prepared {
-  const parsed = parseCaptionFile(body, hint);
+export function prepareCuesFromFile(body: string, hint: FileHint): Prepared {
+  const parsed = parseSource(body, hint);
   if (parsed.fatal) return { cues: [], status: 'error', error: parsed.fatal };
   if (parsed.issues.length === 0) {
     if (parsed.cues.length === 0) return { cues: [], status: 'error', error: 'The caption file has no captions.' };

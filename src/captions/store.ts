@@ -6,7 +6,7 @@ import type { PageInfo, TrackInfo } from '../messaging/protocol';
 
 export interface CapturedTrack {
   page: PageInfo;
-  track: TrackInfo & { source: TrackSource };
+  track: Omit<TrackInfo, 'source' | 'format'> & { source: TrackSource };
   cues: Cue[];
   status: TrackStatus;
   error?: string;
@@ -88,6 +88,21 @@ export async function ingestTrack(db: MoocMateDb, input: CapturedTrack, now = Da
       lastSeen: now,
     });
 
+    // Data beats text read from the screen, also across tracks with other labels.
+    const siblings = (await db.tracks.where('lectureId').equals(lectureId).toArray()).filter(
+      (t) => t.id !== trackId && t.language === track.language && t.cueCount > 0,
+    );
+    const better = siblings.find((t) => SOURCE_RANK[t.source] > SOURCE_RANK[track.source]);
+    if (better) {
+      return { lectureId, trackId: better.id, cueCount: better.cueCount, status: better.status, error: better.error, unchanged: true };
+    }
+    if (rows.length > 0) {
+      for (const worse of siblings.filter((t) => SOURCE_RANK[t.source] < SOURCE_RANK[track.source])) {
+        await trackCueRange(db, worse.id).delete();
+        await db.tracks.delete(worse.id);
+      }
+    }
+
     const keep =
       existing &&
       (existing.contentHash === contentHash && existing.status === input.status
@@ -113,6 +128,7 @@ export async function ingestTrack(db: MoocMateDb, input: CapturedTrack, now = Da
       language: track.language,
       source: track.source,
       url: track.url,
+      ...(track.generated ? { generated: true } : {}),
       detectedLanguage: input.detectedLanguage,
       cueCount: rows.length,
       status: input.status,

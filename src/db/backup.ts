@@ -44,6 +44,7 @@ const TrackSchema = v.strictObject({
   language: str(40),
   source: v.picklist(['text-track', 'track-file', 'platform-data', 'transcript-panel', 'on-screen']),
   url: v.optional(str()),
+  generated: v.optional(v.boolean()),
   detectedLanguage: str(20),
   cueCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   status: v.picklist(['ok', 'partial', 'error']),

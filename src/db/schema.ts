@@ -38,6 +38,8 @@ export interface TrackRecord {
   language: string;
   source: TrackSource;
   url?: string;
+  /** Made by speech recognition (YouTube's automatic captions). */
+  generated?: boolean;
   /** ISO 639-3 code from franc over the whole transcript; 'und' when unsure or too little text. */
   detectedLanguage: string;
   cueCount: number;

@@ -1,7 +1,7 @@
-import type { BackgroundRequests, PageInfo, TrackInfo, RawCue } from './schemas';
+import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat } from './schemas';
 import type { TrackStatus } from '../db/schema';
 
-export type { PageInfo, TrackInfo, RawCue };
+export type { PageInfo, TrackInfo, RawCue, SourceFormat };
 
 /** Every message the background answers: request and response, in one map. */
 export interface BackgroundProtocol {
@@ -19,7 +19,13 @@ export interface TabLecture {
   title: string;
   courseTitle: string;
   trackCount: number;
+  /** 'partial' when captions came only from a fallback (panel, screen); `note` says why. */
+  capture: 'full' | 'partial' | 'none';
+  /** A message key from _locales explaining a partial capture. */
+  note?: CaptureNote;
 }
+
+export type CaptureNote = 'notePanelOnly' | 'noteNoData' | 'noteDataFailed';
 
 /** Messages extension pages send to the content script of a tab (tabs.sendMessage). */
 export interface TabProtocol {

@@ -18,11 +18,18 @@ export const PageInfoSchema = v.object({
   videoSrc: text(4000),
 });
 
+/** Formats the background can parse; 'auto' sniffs WebVTT or SRT. */
+export const SourceFormatSchema = v.picklist(['auto', 'vtt', 'srt', 'sjson', 'json3', 'srv3']);
+
 export const TrackInfoSchema = v.object({
   kind: text(40),
   label: text(200),
   language: text(40),
   url: v.optional(text(8000)),
+  /** Who found the track; the default is the <track> element / TextTrack API. */
+  source: v.optional(v.picklist(['platform-data', 'transcript-panel', 'on-screen'])),
+  format: v.optional(SourceFormatSchema),
+  generated: v.optional(v.boolean()),
 });
 
 export const RawCueSchema = v.object({
@@ -51,3 +58,4 @@ export type BackgroundRequests = { [K in keyof typeof BackgroundSchemas]: v.Infe
 export type PageInfo = v.InferOutput<typeof PageInfoSchema>;
 export type TrackInfo = v.InferOutput<typeof TrackInfoSchema>;
 export type RawCue = v.InferOutput<typeof RawCueSchema>;
+export type SourceFormat = v.InferOutput<typeof SourceFormatSchema>;

@@ -1,7 +1,9 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type StartedServer } from '../../scripts/serve.mjs';
+import { startServer, type SiteRoute, type StartedServer } from '../../scripts/serve.mjs';
 import { launchChromium, readDb, ROOT } from '../../scripts/chromium.mjs';
 
 export { ROOT, OTHER_HOST, readDb } from '../../scripts/chromium.mjs';
@@ -18,6 +20,32 @@ export async function startFixtureServer(): Promise<Server> {
   return startServer({ root: ROOT });
 }
 
+export interface SiteServer extends Server {
+  /** Every host name the site fixtures answer for (to map to this server). */
+  hosts: string[];
+}
+
+/**
+ * An HTTPS server that answers for the real course-site host names, from the routes each
+ * site's fixture folder declares in tests/fixtures/pages/<site>/routes.json. Uses a
+ * throwaway self-signed certificate made with openssl.
+ */
+export async function startSiteServer(): Promise<SiteServer> {
+  const sites: Record<string, Record<string, SiteRoute>> = {};
+  const pages = join(ROOT, 'tests/fixtures/pages');
+  for (const dir of readdirSync(pages)) {
+    const file = join(pages, dir, 'routes.json');
+    if (!existsSync(file)) continue;
+    const { hosts } = JSON.parse(readFileSync(file, 'utf8')) as { hosts: Record<string, Record<string, SiteRoute>> };
+    for (const [host, routes] of Object.entries(hosts)) sites[host] = { ...sites[host], ...routes };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'moocmate-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=moocmate-test', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  const server = await startServer({ root: ROOT, tls, sites });
+  return { ...server, hosts: Object.keys(sites) };
+}
+
 export interface Extension {
   context: BrowserContext;
   extensionId: string;
@@ -27,7 +55,7 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { locale?: string } = {}): Promise<Extension> {
+export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number } = {}): Promise<Extension> {
   const browser = await launchChromium(opts);
   const errors: string[] = [];
   const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));

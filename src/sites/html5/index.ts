@@ -28,8 +28,10 @@ function videoTitle(video: HTMLVideoElement, doc: Document, index: number, count
 export const html5Adapter: SiteAdapter = {
   site: 'html5',
   matches: () => true,
-  findVideos: (root) => [...root.querySelectorAll<HTMLVideoElement>(selectors.video)],
-  describe(video, doc, loc) {
+  findLectures: (root) => [...root.querySelectorAll<HTMLVideoElement>(selectors.video)],
+  mediaOf: (lecture) => (lecture instanceof HTMLVideoElement ? lecture : lecture.querySelector<HTMLVideoElement>(selectors.video)),
+  describe(lecture, doc, loc) {
+    const video = lecture as HTMLVideoElement;
     const videos = [...doc.querySelectorAll(selectors.video)];
     const index = Math.max(0, videos.indexOf(video));
     const src = stableVideoSrc(video);

@@ -82,3 +82,22 @@ describe('ingestTrack', () => {
     expect(await db.cues.count()).toBe(0);
   });
 });
+
+describe('sources', () => {
+  it('data from the platform replaces a transcript read from the panel, whatever their labels', async () => {
+    const db = freshDb();
+    const panel = await ingestTrack(db, captured({ track: { kind: 'captions', label: 'Transcript', language: 'en', source: 'transcript-panel' }, cues: cues(['scraped line']) }));
+    await ingestTrack(db, captured({ track: { kind: 'captions', label: 'English', language: 'en', source: 'platform-data', url: 'https://x/t.json' } }));
+    expect(await db.tracks.get(panel.trackId)).toBeUndefined();
+    expect((await db.tracks.toArray()).map((t) => t.source)).toEqual(['platform-data']);
+    expect(await db.cues.count()).toBe(3);
+  });
+
+  it('a transcript read from the panel never replaces data already kept', async () => {
+    const db = freshDb();
+    const data = await ingestTrack(db, captured({ track: { kind: 'captions', label: 'English', language: 'en', source: 'platform-data' } }));
+    const r = await ingestTrack(db, captured({ track: { kind: 'captions', label: 'Transcript', language: 'en', source: 'transcript-panel' }, cues: cues(['scraped']) }));
+    expect(r).toMatchObject({ unchanged: true, trackId: data.trackId });
+    expect(await db.tracks.count()).toBe(1);
+  });
+});

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, readDb, readTracks, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from './harness';
-import { parseVtt } from '../../src/captions/formats/vtt';
+import { dumpDb, readDb, readTracks, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from '../harness';
+import { parseVtt } from '../../../src/captions/formats/vtt';
 
 let ext: Extension;
 let server: Server;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { adapters } from '../../../src/sites/registry';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const at = (...p: string[]) => join(ROOT, ...p);
+
+describe('site adapters', () => {
+  it('every adapter folder is registered, and the generic one comes last', () => {
+    const folders = readdirSync(at('src/sites'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    expect(adapters.map((a) => a.site).sort()).toEqual(folders);
+    expect(adapters[adapters.length - 1].site).toBe('html5');
+  });
+
+  for (const adapter of adapters) {
+    it(`${adapter.site} has its selectors file, saved pages with sources, a unit test and an e2e test`, () => {
+      expect(existsSync(at('src/sites', adapter.site, 'selectors.ts')), 'selectors.ts').toBe(true);
+      const pages = at('tests/fixtures/pages', adapter.site);
+      expect(existsSync(join(pages, 'SOURCES.md')), 'fixture SOURCES.md').toBe(true);
+      expect(readdirSync(pages).filter((f) => f.endsWith('.html')).length, 'fixture pages').toBeGreaterThan(0);
+      expect(existsSync(at('tests/unit/sites', `${adapter.site}.test.ts`)), 'unit test').toBe(true);
+      expect(existsSync(at('tests/e2e/sites', `${adapter.site}.e2e.ts`)), 'e2e test').toBe(true);
+    });
+
+    it(`${adapter.site} keeps every CSS selector in selectors.ts`, () => {
+      const dir = at('src/sites', adapter.site);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'selectors.ts')) {
+        const code = readFileSync(join(dir, file), 'utf8');
+        // A string literal handed straight to a DOM query is a selector outside selectors.ts.
+        const inline = code.match(/\b(querySelector(All)?|closest|matches)\(\s*['"`][^'"`]*['"`]/g) ?? [];
+        expect(inline, `${adapter.site}/${file}`).toEqual([]);
+      }
+    });
+  }
+});
