@@ -20,7 +20,8 @@ export default defineConfig({
     // fetched by the background (a cross-origin <track> without CORS gives the page no
     // cues), so a site the learner turns on may also ask for its caption server.
     host_permissions: [...COURSE_SITE_MATCHES, ...CAPTION_HOST_MATCHES],
-    optional_host_permissions: ['*://*/*'],
+    // Manifest V2 (Firefox) lists optional hosts among optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -2,14 +2,17 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '../../src/messaging/router';
 import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
+import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 
 export default defineBackground(() => {
   const route = createRouter({
     'capture.track': captureTrack,
     'lecture.pendingSeek': takePendingSeek,
     'lecture.openAt': openLectureAt,
+    'site.enable': enableSite,
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.permissions.onRemoved.addListener(({ origins }) => void forgetRemovedSites(origins));
 
   // Chrome: the toolbar button opens the popup; the popup opens the side panel.
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

@@ -139,6 +139,13 @@ export class CaptureLoop {
     this.notify();
   }
 
+  /** Sends every track again (after the learner allowed a caption host). */
+  recapture(): void {
+    this.sent.clear();
+    this.failures.clear();
+    for (const el of this.watched.keys()) this.schedule(el);
+  }
+
   /** Pages change a video's source and tracks in several steps; capture once they settle. */
   schedule(element: HTMLElement): void {
     if (!this.watched.has(element)) return;

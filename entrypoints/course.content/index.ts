@@ -18,9 +18,23 @@ export default defineContentScript({
     loop.start();
     linkPanels(ctx, loop);
 
-    const onMessage = (message: unknown): Promise<Envelope<TabProtocol['page.status']['res']>> | undefined => {
-      if ((message as { moocmate?: string })?.moocmate !== 'page.status') return undefined;
-      return Promise.resolve({ ok: true, value: { site: adapter.site, lectures: loop.lectures() } });
+    const top = window === window.top;
+    const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
+      const type = (message as { moocmate?: string })?.moocmate;
+      // Every frame gets tab messages; the first answer wins. A frame with lectures (a
+      // course page, or an embedded player) answers; an empty top frame answers a moment
+      // later, so that an embedded player's answer comes first.
+      const lectures = loop.lectures();
+      if (type === 'page.status') {
+        const value: TabProtocol['page.status']['res'] = { site: adapter.site, lectures };
+        if (lectures.length > 0) return Promise.resolve({ ok: true, value });
+        return top ? new Promise((r) => setTimeout(() => r({ ok: true, value: { site: adapter.site, lectures: loop.lectures() } }), 300)) : undefined;
+      }
+      if (type === 'page.recapture') {
+        loop.recapture();
+        return lectures.length > 0 || top ? Promise.resolve({ ok: true, value: { lectures: lectures.length } }) : undefined;
+      }
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

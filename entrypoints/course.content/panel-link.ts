@@ -20,7 +20,8 @@ export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
   };
   const post = () => {
     timer = undefined;
-    if (ports.size === 0) return;
+    // Frames without lectures stay quiet: the panel hears the frame that has the video.
+    if (ports.size === 0 || loop.lectures().length === 0) return;
     const s = state();
     for (const p of ports) p.postMessage(s);
   };
@@ -55,7 +56,7 @@ export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
         post();
       }
     });
-    port.postMessage(state());
+    if (loop.lectures().length > 0 || window === window.top) port.postMessage(state());
   };
   browser.runtime.onConnect.addListener(onConnect);
   ctx.onInvalidated(() => {

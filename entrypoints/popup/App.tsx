@@ -1,33 +1,59 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { callTab } from '../../src/messaging/client';
+import { callBackground, callTab } from '../../src/messaging/client';
 import type { TabLecture } from '../../src/messaging/protocol';
+import { getDb } from '../../src/db/schema';
+import { sitePattern } from '../../src/sites/enable';
 import { t } from '../../src/ui/i18n';
 
-type Status = { state: 'loading' } | { state: 'none' } | { state: 'found'; lectures: TabLecture[] };
+type Status =
+  | { state: 'loading' }
+  | { state: 'none' }
+  /** No content script answers on an ordinary web page: MoocMate is off for this site. */
+  | { state: 'off'; pattern: string; host: string }
+  | { state: 'found'; lectures: TabLecture[]; blocked: string[] };
 
 interface PanelApis {
   sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
   sidebarAction?: { open(): Promise<void> };
 }
 
+/** Caption hosts MoocMate must be allowed to read for these lectures' tracks. */
+async function blockedHosts(lectures: TabLecture[]): Promise<string[]> {
+  const tracks = await getDb()
+    .tracks.where('lectureId')
+    .anyOf(lectures.map((l) => l.lectureId))
+    .toArray();
+  return [...new Set(tracks.map((tr) => tr.needsPermission).filter((p): p is string => Boolean(p)))];
+}
+
+const hostOf = (pattern: string) => pattern.replace(/^https?:\/\//, '').replace(/\/\*$/, '');
+
 /** What MoocMate sees on this tab, and the way to the transcript and the dashboard. */
 export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<Status>({ state: 'loading' });
+  const [problem, setProblem] = useState('');
+
+  const refresh = async (id: number, url: string | undefined) => {
+    try {
+      const { lectures } = await callTab(id, 'page.status', {});
+      setStatus(lectures.length ? { state: 'found', lectures, blocked: await blockedHosts(lectures) } : { state: 'none' });
+    } catch {
+      // No content script: a browser page, or a site the learner has not turned on.
+      const pattern = url ? sitePattern(url) : null;
+      setStatus(pattern ? { state: 'off', pattern, host: hostOf(pattern) } : { state: 'none' });
+    }
+  };
+
   useEffect(() => {
     void (async () => {
       // `?tab=N` shows one tab's status (the popup opened as a page, as the tests do).
       const fixed = Number(new URLSearchParams(location.search).get('tab'));
-      const id = fixed > 0 ? fixed : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (id === undefined) return setStatus({ state: 'none' });
-      setTabId(id);
-      try {
-        const { lectures } = await callTab(id, 'page.status', {});
-        setStatus(lectures.length ? { state: 'found', lectures } : { state: 'none' });
-      } catch {
-        setStatus({ state: 'none' }); // no content script here (browser pages, the web store)
-      }
+      const tab = fixed > 0 ? await browser.tabs.get(fixed) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      if (tab?.id === undefined) return setStatus({ state: 'none' });
+      setTabId(tab.id);
+      await refresh(tab.id, tab.url);
     })();
   }, []);
 
@@ -38,6 +64,23 @@ export function App() {
     window.close();
   };
 
+  // Both permission requests must run straight from the click (the browser asks the learner).
+  const turnOn = async (pattern: string) => {
+    setProblem('');
+    if (tabId === null || !(await browser.permissions.request({ origins: [pattern] }))) return;
+    try {
+      await callBackground('site.enable', { pattern, tabId });
+      setTimeout(() => void browser.tabs.get(tabId).then((tab) => refresh(tabId, tab.url)), 1500);
+    } catch (err) {
+      setProblem(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const allowCaptions = async (pattern: string) => {
+    if (tabId === null || !(await browser.permissions.request({ origins: [pattern] }))) return;
+    await callTab(tabId, 'page.recapture', {}).catch(() => undefined);
+    setTimeout(() => void browser.tabs.get(tabId).then((tab) => refresh(tabId, tab.url)), 1500);
+  };
+
   return (
     <main class="popup">
       <div class="brand">
@@ -45,6 +88,14 @@ export function App() {
       </div>
       {status.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {status.state === 'none' && <p>{t('popupNoVideo')}</p>}
+      {status.state === 'off' && (
+        <>
+          <p>{t('popupSiteOff', status.host)}</p>
+          <button type="button" class="primary" onClick={() => void turnOn(status.pattern)}>
+            {t('popupTurnOn', status.host)}
+          </button>
+        </>
+      )}
       {status.state === 'found' && (
         <ul class="found">
           {status.lectures.map((l) => (
@@ -52,9 +103,28 @@ export function App() {
               <strong>{l.title}</strong>
               <br />
               <span class="muted">{t('popupTracks', l.trackCount)}</span>
+              {l.capture === 'partial' && l.note && (
+                <p class="problem" role="note">
+                  {t('popupPartial')} {t(l.note)}
+                </p>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {status.state === 'found' &&
+        status.blocked.map((pattern) => (
+          <div key={pattern} class="problem">
+            <p>{t('popupCaptionsBlocked', hostOf(pattern))}</p>
+            <button type="button" onClick={() => void allowCaptions(pattern)}>
+              {t('popupAllowCaptions', hostOf(pattern))}
+            </button>
+          </div>
+        ))}
+      {problem && (
+        <p class="problem error" role="alert">
+          {problem}
+        </p>
       )}
       <div class="stack">
         {status.state === 'found' && (

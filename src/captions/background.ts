@@ -1,8 +1,12 @@
+import { browser } from 'wxt/browser';
 import { getDb, type TrackSource } from '../db/schema';
 import { detectLanguage } from '../language/detect';
 import type { Handlers } from '../messaging/router';
-import { addFileReport, fetchTrackFile, prepareCuesFromFile, prepareCuesFromPage, type Prepared } from './capture';
+import { addFileReport, FetchTrackError, fetchTrackFile, prepareCuesFromFile, prepareCuesFromPage, type Prepared } from './capture';
 import { ingestTrack } from './store';
+
+/** Host permission for a caption file's host (the fixed course sites, or one the learner allowed). */
+const mayRead = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
 
 /** Background handler: a caption track seen on a page becomes stored cues. */
 export const captureTrack: Handlers['capture.track'] = async ({ page, track: info, cues, pageError }) => {
@@ -13,17 +17,18 @@ export const captureTrack: Handlers['capture.track'] = async ({ page, track: inf
     prepared = prepareCuesFromPage(cues);
     source = declared ?? 'text-track';
     if (track.url) {
-      const file = await fetchTrackFile(track.url).catch(() => null);
+      const file = await fetchTrackFile(track.url, fetch, mayRead).catch(() => null);
       if (file) prepared = addFileReport(prepared, prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType }));
     }
   } else if (track.url) {
     source = declared ?? 'track-file';
     try {
-      const file = await fetchTrackFile(track.url);
+      const file = await fetchTrackFile(track.url, fetch, mayRead);
       prepared = prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType, format, generated: track.generated });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       prepared = { cues: [], status: 'error', error: pageError ? `${pageError} ${message}` : message };
+      if (err instanceof FetchTrackError && err.needsPermission) prepared.needsPermission = err.needsPermission;
     }
   } else {
     source = declared ?? 'text-track';

@@ -17,6 +17,8 @@ export interface Prepared {
   cues: Cue[];
   status: TrackStatus;
   error?: string;
+  /** Set when the file is on a host MoocMate may not read yet: the pattern to ask for. */
+  needsPermission?: string;
 }
 
 /** Cues read from the page's TextTrack API: text may hold WebVTT markup, so it is made plain. */
@@ -100,7 +102,15 @@ export function addFileReport(fromPage: Prepared, file: Prepared): Prepared {
   };
 }
 
-export class FetchTrackError extends Error {}
+export class FetchTrackError extends Error {
+  constructor(
+    message: string,
+    /** A host pattern the learner has not allowed yet, when that is why the fetch failed. */
+    readonly needsPermission?: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Fetches a caption file from the background, which has host permission, so a track on
@@ -110,9 +120,17 @@ export class FetchTrackError extends Error {}
 export async function fetchTrackFile(
   url: string,
   fetcher: typeof fetch = fetch,
+  mayRead: (pattern: string) => Promise<boolean> = async () => true,
 ): Promise<{ body: string; contentType: string }> {
   const parsed = safeUrl(url);
   if (!parsed) throw new FetchTrackError(`The caption address is not valid: ${url.slice(0, 200)}`);
+  const pattern = `${parsed.protocol}//${parsed.hostname}/*`;
+  if (!(await mayRead(pattern))) {
+    throw new FetchTrackError(
+      `The captions are on ${parsed.hostname}, which MoocMate may not read yet. Allow it in the MoocMate popup.`,
+      pattern,
+    );
+  }
   let last = '';
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

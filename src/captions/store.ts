@@ -10,6 +10,7 @@ export interface CapturedTrack {
   cues: Cue[];
   status: TrackStatus;
   error?: string;
+  needsPermission?: string;
   detectedLanguage: string;
 }
 
@@ -133,6 +134,7 @@ export async function ingestTrack(db: MoocMateDb, input: CapturedTrack, now = Da
       cueCount: rows.length,
       status: input.status,
       error: input.error,
+      ...(input.needsPermission ? { needsPermission: input.needsPermission } : {}),
       contentHash,
       capturedAt: now,
     };

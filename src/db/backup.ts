@@ -49,6 +49,7 @@ const TrackSchema = v.strictObject({
   cueCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   status: v.picklist(['ok', 'partial', 'error']),
   error: v.optional(str()),
+  needsPermission: v.optional(str(500)),
   contentHash: str(100),
   capturedAt: stamp,
 });

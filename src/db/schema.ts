@@ -46,6 +46,8 @@ export interface TrackRecord {
   status: TrackStatus;
   /** A readable message when status is not 'ok': what failed and what was skipped. */
   error?: string;
+  /** The host pattern (https://cdn.example/*) MoocMate needs the learner's permission for. */
+  needsPermission?: string;
   /** Hash of the cues, so capturing the same track again writes nothing. */
   contentHash: string;
   capturedAt: number;

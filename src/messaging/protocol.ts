@@ -11,6 +11,7 @@ export interface BackgroundProtocol {
   };
   'lecture.pendingSeek': { req: BackgroundRequests['lecture.pendingSeek']; res: { seek: { lectureId: string; time: number } | null } };
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
+  'site.enable': { req: BackgroundRequests['site.enable']; res: { enabled: true } };
 }
 
 /** A lecture the content script sees in a tab. */
@@ -30,6 +31,8 @@ export type CaptureNote = 'notePanelOnly' | 'noteNoData' | 'noteDataFailed';
 /** Messages extension pages send to the content script of a tab (tabs.sendMessage). */
 export interface TabProtocol {
   'page.status': { req: Record<string, never>; res: { site: string; lectures: TabLecture[] } };
+  /** Capture every track again (after the learner allowed a caption host). */
+  'page.recapture': { req: Record<string, never>; res: { lectures: number } };
 }
 
 /** The side panel's port to a tab's content script. */

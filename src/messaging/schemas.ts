@@ -50,6 +50,11 @@ export const BackgroundSchemas = {
   }),
   /** The content script asks whether this tab was opened to play from a moment. */
   'lecture.pendingSeek': v.object({}),
+  /** The popup, after the learner granted a site: run MoocMate there from now on. */
+  'site.enable': v.object({
+    pattern: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^/*]+\/\*$/)),
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
   /** An extension page asks to open a lecture at a moment. */
   'lecture.openAt': v.object({ lectureId: text(100), time: seconds }),
 } as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionUrl, launchExtension, readTracks, openExtensionPage, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, OTHER_HOST, readTracks, openExtensionPage, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -33,6 +33,17 @@ describe('popup', () => {
     expect(await popup.getByRole('button', { name: 'Show transcript' }).isVisible()).toBe(true);
     expect(await popup.getByRole('link', { name: 'Open dashboard' }).getAttribute('href')).toBe('/dashboard.html');
     await screenshot(popup, 'popup-lecture');
+  });
+
+  it('offers to turn MoocMate on for a site it does not run on yet', async () => {
+    const { popup, page } = await popupFor(`http://${OTHER_HOST}:${server.port}/demo/course/lecture-1.html`);
+    await popup.getByText(`MoocMate is off on ${OTHER_HOST}.`).waitFor();
+    expect(await popup.getByRole('button', { name: `Turn on MoocMate for ${OTHER_HOST}` }).isVisible()).toBe(true);
+    // Nothing was captured there: MoocMate did not run on a site the learner did not allow.
+    const probe = await openExtensionPage(ext);
+    expect((await readTracks(probe)).filter((t) => String(t.url ?? '').includes(OTHER_HOST))).toEqual([]);
+    await screenshot(popup, 'popup-site-off');
+    await page.close();
   });
 
   it('says plainly when a page has no lecture video', async () => {

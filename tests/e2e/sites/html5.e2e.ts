@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, readDb, readTracks, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from '../harness';
+import { dumpDb, extensionUrl, readDb, readTracks, tabIdOf, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from '../harness';
 import { parseVtt } from '../../../src/captions/formats/vtt';
 
 let ext: Extension;
@@ -122,7 +122,8 @@ describe('generic pages', () => {
   it('fetches a track from another origin without CORS through the background', async () => {
     await wipe();
     const page = await ext.context.newPage();
-    await page.goto(fixture(`cross-origin.html?trackOrigin=http://${OTHER_HOST}:${server.port}`));
+    // localhost is another origin than 127.0.0.1, and one MoocMate may read.
+    await page.goto(fixture(`cross-origin.html?trackOrigin=http://localhost:${server.port}`));
     await page.getByText(/readyState 3/).waitFor(); // the page itself could not load it
     const db = await waitFor('cross-origin track', async () => {
       const d = await dumpDb(probe);
@@ -130,6 +131,23 @@ describe('generic pages', () => {
     });
     expect(db.tracks[0]).toMatchObject({ source: 'track-file', cueCount: 12 });
     expect(cuesOf(db, db.tracks[0].id)).toEqual(demoCues('lecture-1.en.vtt'));
+    await page.close();
+  });
+
+  it('says which caption host needs the learner\'s permission, and offers it in the popup', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture(`cross-origin.html?trackOrigin=http://${OTHER_HOST}:${server.port}`));
+    const db = await waitFor('blocked track', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks[0]?.status === 'error' ? d : null;
+    });
+    expect(db.tracks[0]).toMatchObject({ cueCount: 0, needsPermission: `http://${OTHER_HOST}/*` });
+    expect(String(db.tracks[0].error)).toContain(`on ${OTHER_HOST}, which MoocMate may not read yet`);
+    const popup = await ext.context.newPage();
+    await popup.goto(extensionUrl(ext, `popup.html?tab=${await tabIdOf(ext, page)}`));
+    await popup.getByRole('button', { name: `Allow captions from ${OTHER_HOST}` }).waitFor();
+    await popup.close();
     await page.close();
   });
 

@@ -7,6 +7,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'capture.track': vi.fn(async () => ({ lectureId: 'l', trackId: 't', cueCount: 1, status: 'ok' as const, unchanged: false })),
     'lecture.pendingSeek': vi.fn(async () => ({ seek: null })),
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
+    'site.enable': vi.fn(async () => ({ enabled: true as const })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };
@@ -30,6 +31,15 @@ describe('background router', () => {
     expect(nan).toMatchObject({ ok: false });
     expect(handlers['capture.track']).not.toHaveBeenCalled();
     expect(handlers['lecture.openAt']).not.toHaveBeenCalled();
+  });
+
+  it('accepts only a plain site pattern for enabling a site', async () => {
+    const { route, handlers } = router();
+    expect(await route({ moocmate: 'site.enable', data: { pattern: 'https://uni.example/*', tabId: 3 } }, {})).toMatchObject({ ok: true });
+    for (const pattern of ['<all_urls>', '*://*/*', 'https://*.example/*', 'file:///etc/*', 'https://uni.example/path/*']) {
+      expect(await route({ moocmate: 'site.enable', data: { pattern, tabId: 3 } }, {}), pattern).toMatchObject({ ok: false });
+    }
+    expect(handlers['site.enable']).toHaveBeenCalledOnce();
   });
 
   it('answers unknown message types with an error and ignores foreign messages', async () => {
