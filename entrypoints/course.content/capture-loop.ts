@@ -4,10 +4,13 @@ import type { CaptureNote, PageInfo, RawCue, TabLecture, TrackInfo } from '../..
 import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { lectureIdFor } from '../../src/captions/ids';
 import { callBackground } from '../../src/messaging/client';
+import { OnScreenRecorder } from './on-screen';
 
 const SETTLE_MS = 300;
 const MAX_RETRIES = 3;
 const RETRY_MS = 1500;
+/** How often lines recorded from the screen are sent while the video plays. */
+const SCREEN_FLUSH_MS = 3000;
 // HTMLTrackElement.readyState values.
 const LOADING = 1;
 const LOADED = 2;
@@ -20,6 +23,8 @@ export interface WatchedLecture {
   trackCount: number;
   capture: TabLecture['capture'];
   note?: CaptureNote;
+  /** Records a player's own caption box when nothing better exists (the last fallback). */
+  screen?: { recorder: OnScreenRecorder; lectureKey: string };
 }
 
 type Capture = BackgroundProtocol['capture.track']['req'];
@@ -131,6 +136,7 @@ export class CaptureLoop {
   }
 
   private unwatch(element: HTMLElement): void {
+    this.watched.get(element)?.screen?.recorder.stop();
     this.watched.delete(element);
     const t = this.timers.get(element);
     if (t !== undefined) clearTimeout(t);
@@ -210,7 +216,20 @@ export class CaptureLoop {
       w.capture = jobs.some((j) => j.track.source === 'platform-data' || !j.track.source) ? 'full' : 'partial';
       if (dataFailed) w.note = 'noteDataFailed';
     }
-    if (jobs.length === 0) {
+    if (w.screen && (jobs.length > 0 || w.screen.lectureKey !== page.lectureKey)) {
+      w.screen.recorder.stop();
+      w.screen = undefined;
+    }
+    // 4. Captions the player draws itself, recorded while the learner watches.
+    if (jobs.length === 0 && w.media) {
+      const box = safely(() => this.adapter.onScreenCaptions?.(element, document) ?? null);
+      if (box && !w.screen) this.recordScreen(w, box, w.media, page);
+      if (w.screen) {
+        w.capture = 'partial';
+        w.note = 'noteOnScreen';
+      }
+    }
+    if (jobs.length === 0 && !w.screen) {
       w.capture = 'none';
       w.note = dataFailed ? 'noteDataFailed' : w.media ? undefined : 'noteNoData';
     }
@@ -218,6 +237,24 @@ export class CaptureLoop {
     this.notify();
 
     for (const job of jobs) await this.send(element, page, job);
+  }
+
+  private recordScreen(w: WatchedLecture, box: Element, media: HTMLVideoElement, page: PageInfo): void {
+    const recorder = new OnScreenRecorder(box, media);
+    w.screen = { recorder, lectureKey: page.lectureKey };
+    const flush = () => {
+      if (w.screen?.recorder !== recorder || !recorder.takeChanged()) return;
+      const cues = recorder.lines();
+      const last = cues[cues.length - 1];
+      void this.send(w.element, page, {
+        track: { kind: 'captions', label: 'On-screen captions', language: document.documentElement.lang || '', source: 'on-screen' },
+        cues,
+        signature: `screen:${cues.length}:${last?.end ?? 0}`,
+      });
+    };
+    const timer = this.ctx.setInterval(flush, SCREEN_FLUSH_MS);
+    media.addEventListener('pause', flush, { signal: this.ctx.signal });
+    this.ctx.onInvalidated(() => clearInterval(timer));
   }
 
   private async send(element: HTMLElement, page: PageInfo, job: Omit<Capture, 'page'> & { signature: string }): Promise<void> {

@@ -26,7 +26,7 @@ export interface TabLecture {
   note?: CaptureNote;
 }
 
-export type CaptureNote = 'notePanelOnly' | 'noteNoData' | 'noteDataFailed';
+export type CaptureNote = 'notePanelOnly' | 'noteOnScreen' | 'noteNoData' | 'noteDataFailed';
 
 /** Messages extension pages send to the content script of a tab (tabs.sendMessage). */
 export interface TabProtocol {

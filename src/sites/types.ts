@@ -38,4 +38,6 @@ export interface SiteAdapter {
   dataTracks?(lecture: HTMLElement, document: Document, location: Location): DataTrack[] | Promise<DataTrack[]>;
   /** The transcript panel, when the platform shows one. */
   panelTranscript?(lecture: HTMLElement, document: Document): PanelTranscript | null;
+  /** The element a player draws its own captions into: recorded as they appear, the last fallback. */
+  onScreenCaptions?(lecture: HTMLElement, document: Document): Element | null;
 }

@@ -29,6 +29,7 @@ export const html5Adapter: SiteAdapter = {
   site: 'html5',
   matches: () => true,
   findLectures: (root) => [...root.querySelectorAll<HTMLVideoElement>(selectors.video)],
+  onScreenCaptions: (lecture) => lecture.closest(selectors.playerWrapper)?.querySelector(selectors.playerCaptions) ?? null,
   mediaOf: (lecture) => (lecture instanceof HTMLVideoElement ? lecture : lecture.querySelector<HTMLVideoElement>(selectors.video)),
   describe(lecture, doc, loc) {
     const video = lecture as HTMLVideoElement;

@@ -151,6 +151,38 @@ describe('generic pages', () => {
     await page.close();
   });
 
+  it('records the captions a player draws itself while the learner watches (last fallback), and says the capture is partial', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto(fixture('player-captions.html'));
+    await page.evaluate(async () => {
+      const v = document.querySelector('video')!;
+      v.muted = true;
+      await v.play();
+    });
+    await page.waitForFunction(() => document.querySelector('video')!.currentTime > 9, undefined, { timeout: 20_000 });
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    const db = await waitFor('on-screen track', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks[0] && d.cues.length >= 3 ? d : null;
+    });
+    expect(db.tracks[0]).toMatchObject({ source: 'on-screen', label: 'On-screen captions', language: 'en' });
+    const lines = db.cues.sort((a, b) => Number(a.index) - Number(b.index));
+    expect(lines.slice(0, 3).map((c) => c.text)).toEqual([
+      'Hello, and welcome to the first lecture of our course.',
+      "Today's question is a simple one: how do plants make their own food?",
+      'The answer is a process called photosynthesis.',
+    ]);
+    // Times come from the video clock as the lines appeared (timeupdate fires about every 250 ms).
+    expect(Number(lines[1].start)).toBeGreaterThan(3.6);
+    expect(Number(lines[1].start)).toBeLessThan(4.6);
+    const popup = await ext.context.newPage();
+    await popup.goto(extensionUrl(ext, `popup.html?tab=${await tabIdOf(ext, page)}`));
+    await popup.getByText(/Only part of the captions: .*as they appear on screen/).waitFor();
+    await popup.close();
+    await page.close();
+  });
+
   it('keeps what parsed from a malformed file, says what was skipped, and leaves other tracks whole', async () => {
     await wipe();
     const page = await ext.context.newPage();
