@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer } from '../harness';
+
+let ext: Extension;
+let server: SiteServer;
+let probe: Page;
+
+const LESSON = 'https://www.khanacademy.org/science/biology/intro-to-biology/what-is-biology/v/introduction-to-biology';
+
+function cuesOf(db: Dump, trackId: unknown): Array<{ start: number; end: number; text: string }> {
+  return db.cues
+    .filter((c) => c.trackId === trackId)
+    .sort((a, b) => Number(a.index) - Number(b.index))
+    .map((c) => ({ start: Number(c.start), end: Number(c.end), text: String(c.text) }));
+}
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  ext = await launchExtension({ mapHosts: server.hosts, mapPort: server.port });
+  probe = await openExtensionPage(ext);
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('Khan Academy', () => {
+  it('captures the lesson video played in its YouTube frame, under the Khan course and lesson', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(LESSON);
+    const db = await waitFor('the two tracks of the embedded video', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok') ? d : null;
+    });
+
+    // The frame (youtube-nocookie.com) was told by the Khan page which lesson it plays.
+    expect(db.lectures).toHaveLength(1);
+    expect(db.lectures[0]).toMatchObject({
+      site: 'khan',
+      key: '/science/biology/intro-to-biology/what-is-biology/v/introduction-to-biology',
+      title: 'Introduction to biology',
+      url: LESSON,
+      videoSrc: 'https://www.youtube.com/watch?v=GJLlxj_dtq8',
+    });
+    expect(db.courses).toHaveLength(1);
+    expect(db.courses[0]).toMatchObject({ site: 'khan', title: 'Biology library', url: 'https://www.khanacademy.org/science/biology' });
+
+    // The tracks come from the embedded player's response (main world), srv3.
+    const en = db.tracks.find((t) => t.label === 'English')!;
+    expect(en).toMatchObject({ source: 'platform-data', language: 'en', cueCount: 4 });
+    expect(String(en.url)).toContain('fmt=srv3');
+    const enCues = cuesOf(db, en.id);
+    expect(enCues).toHaveLength(4);
+    expect(enCues[0]).toEqual({ start: 0, end: 1.54, text: 'Hello, this is\na test & more' });
+    expect(enCues[3]).toEqual({ start: 10, end: 10.8, text: 'Line one\nLine two' });
+    const asr = db.tracks.find((t) => t.label === 'English (auto-generated)')!;
+    expect(asr).toMatchObject({ source: 'platform-data', generated: true, cueCount: 3 });
+    expect(cuesOf(db, asr.id).map((c) => c.text)).toEqual(['in autumn 1919', 'the tide is turning', 'in the russian civil war']);
+
+    // The Khan page itself has no video of its own: nothing else is stored.
+    await page.waitForTimeout(1000);
+    expect((await dumpDb(probe)).lectures).toHaveLength(1);
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
+});
