@@ -23,6 +23,11 @@ export default defineConfig({
     // Manifest V2 (Firefox) lists optional hosts among optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      // The page also answers this key itself (entrypoints/course.content/flag-ui.ts), for
+      // browsers where the shortcut is unassigned.
+      'flag-caption': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFlagCaption__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

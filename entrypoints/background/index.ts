@@ -3,6 +3,7 @@ import { createRouter } from '../../src/messaging/router';
 import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
+import { flagCreate, onFlagCommand } from '../../src/flags/background';
 
 export default defineBackground(() => {
   const route = createRouter({
@@ -10,6 +11,10 @@ export default defineBackground(() => {
     'lecture.pendingSeek': takePendingSeek,
     'lecture.openAt': openLectureAt,
     'site.enable': enableSite,
+    'flag.create': flagCreate,
+  });
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'flag-caption') void onFlagCommand();
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.permissions.onRemoved.addListener(({ origins }) => void forgetRemovedSites(origins));

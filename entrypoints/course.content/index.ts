@@ -5,6 +5,7 @@ import { callBackground } from '../../src/messaging/client';
 import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
+import { installFlagUi } from './flag-ui';
 
 export default defineContentScript({
   // Other sites get this script when the learner turns MoocMate on for them (src/sites/enable.ts).
@@ -17,6 +18,7 @@ export default defineContentScript({
     const loop = new CaptureLoop(ctx, adapter);
     loop.start();
     linkPanels(ctx, loop);
+    const flags = installFlagUi(ctx, loop);
 
     const top = window === window.top;
     const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
@@ -29,6 +31,10 @@ export default defineContentScript({
         const value: TabProtocol['page.status']['res'] = { site: adapter.site, lectures };
         if (lectures.length > 0) return Promise.resolve({ ok: true, value });
         return top ? new Promise((r) => setTimeout(() => r({ ok: true, value: { site: adapter.site, lectures: loop.lectures() } }), 300)) : undefined;
+      }
+      if (type === 'page.flagCurrent') {
+        // Only the frame with the lecture answers (and flags).
+        return lectures.length > 0 ? flags.flagNow().then((flagged) => ({ ok: true, value: { flagged } })) : undefined;
       }
       if (type === 'page.recapture') {
         loop.recapture();

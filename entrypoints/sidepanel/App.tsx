@@ -9,6 +9,10 @@ import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
 import { pickTrack, useCues, useTracks } from '../../src/ui/lecture-data';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useTabId, useTabLink } from './use-tab-link';
+import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
+import { createFlag } from '../../src/flags/store';
+import { languageName } from '../../src/language/names';
+import { uiLocale } from '../../src/ui/i18n';
 
 const db = getDb();
 
@@ -31,6 +35,17 @@ export function App() {
     [cues, needles],
   );
   const current = live && lectureId ? cueAt(shown, live.time) : -1;
+  // The lecture's own track, to tell whether a translation lines up with it.
+  const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
+  const flags = useFlags(db, lectureId);
+  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original);
+  const flagged = useMemo(() => new Set(flags.filter((f) => f.trackId === track?.id && f.cueIndex !== null).map((f) => f.cueIndex!)), [flags, track]);
+  const seekTo = (time: number) => lectureId && send({ type: 'seek', lectureId, time });
+  const flagLine = (i: number) => {
+    const cue = shown[i];
+    if (!cue || !lectureId || !track) return;
+    void createFlag(db, { lectureId, trackId: track.id, language: track.language, cueIndex: cue.index, start: cue.start, end: cue.end, text: cue.text, kind: 'wrong-words' });
+  };
 
   if (link.status === 'connecting') return <Shell><p class="empty">{t('panelConnecting')}</p></Shell>;
   if (!live || live.lectures.length === 0) {
@@ -82,14 +97,32 @@ export function App() {
             <input type="checkbox" checked={follow} onChange={(e) => setFollow((e.target as HTMLInputElement).checked)} />
             {t('followPlayback')}
           </label>
+          {current >= 0 && (
+            <button type="button" class="flag-line" onClick={() => flagLine(current)}>
+              ⚑ {t('flagThisLine')}
+            </button>
+          )}
           <TranscriptList
             cues={shown}
             current={current}
             needles={needles}
+            flagged={flagged}
             follow={follow && needles.length === 0}
             pickLabel={t('playFromHere')}
-            onPick={(cue) => lectureId && send({ type: 'seek', lectureId, time: cue.start })}
+            onPick={(cue) => seekTo(cue.start)}
           />
+          {lectureId && (
+            <FlagsPanel
+              db={db}
+              lectureId={lectureId}
+              track={track}
+              flags={flags}
+              findings={findings}
+              languageName={(code) => languageName(code, uiLocale())}
+              cueText={(i) => cues.find((c) => c.index === i)?.text ?? ''}
+              onPick={seekTo}
+            />
+          )}
         </>
       )}
     </Shell>

@@ -60,6 +60,48 @@ export interface CueRecord extends Cue {
   terms: string[];
 }
 
+/** What a learner (or an accepted automatic check) says is wrong. */
+export type FlagKind =
+  | 'wrong-words'
+  | 'mistranslation'
+  | 'wrong-language'
+  | 'sync-early'
+  | 'sync-late'
+  | 'missing'
+  | 'other'
+  // Problems beyond captions, on any course item page.
+  | 'reading-order'
+  | 'wrong-lesson'
+  | 'broken-link';
+
+export type FlagStatus = 'new' | 'confirmed' | 'fixed' | 'rejected';
+
+export interface FlagRecord {
+  /** Stable across export and import, so importing the same file twice changes nothing. */
+  id: string;
+  lectureId: string;
+  /** The caption track, or null for a problem with the lecture page itself. */
+  trackId: string | null;
+  language: string;
+  /** The cue flagged, or null (a missing caption, a page problem). */
+  cueIndex: number | null;
+  start: number;
+  end: number;
+  /** The caption text as the learner saw it. */
+  text: string;
+  kind: FlagKind;
+  suggestion?: string;
+  note?: string;
+  status: FlagStatus;
+  /** 'check': an automatic finding the learner accepted; `rule` names it. */
+  origin: 'learner' | 'check';
+  rule?: string;
+  /** 'me' for this browser's learner; an imported file's reporter id otherwise. */
+  reporter: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'moocmate';
 
 export class MoocMateDb extends Dexie {
@@ -67,6 +109,7 @@ export class MoocMateDb extends Dexie {
   lectures!: EntityTable<LectureRecord, 'id'>;
   tracks!: EntityTable<TrackRecord, 'id'>;
   cues!: Dexie.Table<CueRecord, [string, number]>;
+  flags!: EntityTable<FlagRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -76,6 +119,10 @@ export class MoocMateDb extends Dexie {
       lectures: 'id, courseId, lastSeen',
       tracks: 'id, lectureId',
       cues: '[trackId+index], *terms',
+    });
+    // v2: caption error flags (issue 4). No data changes: the upgrade only adds a table.
+    this.version(2).stores({
+      flags: 'id, lectureId, trackId, [trackId+cueIndex], status, updatedAt',
     });
   }
 }

@@ -12,6 +12,7 @@ export interface BackgroundProtocol {
   'lecture.pendingSeek': { req: BackgroundRequests['lecture.pendingSeek']; res: { seek: { lectureId: string; time: number } | null } };
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
   'site.enable': { req: BackgroundRequests['site.enable']; res: { enabled: true } };
+  'flag.create': { req: BackgroundRequests['flag.create']; res: { flagId: string; kind: string; cueIndex: number | null; text: string } };
 }
 
 /** A lecture the content script sees in a tab. */
@@ -33,6 +34,8 @@ export interface TabProtocol {
   'page.status': { req: Record<string, never>; res: { site: string; lectures: TabLecture[] } };
   /** Capture every track again (after the learner allowed a caption host). */
   'page.recapture': { req: Record<string, never>; res: { lectures: number } };
+  /** Flag the caption on screen now (the browser's keyboard shortcut). */
+  'page.flagCurrent': { req: Record<string, never>; res: { flagged: boolean } };
 }
 
 /** The side panel's port to a tab's content script. */

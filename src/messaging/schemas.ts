@@ -50,6 +50,15 @@ export const BackgroundSchemas = {
   }),
   /** The content script asks whether this tab was opened to play from a moment. */
   'lecture.pendingSeek': v.object({}),
+  /** The learner flags the caption on screen (keystroke or the button by the player). */
+  'flag.create': v.object({
+    lectureId: text(100),
+    time: seconds,
+    /** The language of the caption track showing in the player, if any. */
+    language: v.optional(text(40)),
+    /** The caption text on screen, exactly as shown. */
+    shownText: v.optional(text(2000)),
+  }),
   /** The popup, after the learner granted a site: run MoocMate there from now on. */
   'site.enable': v.object({
     pattern: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^/*]+\/\*$/)),

@@ -1,12 +1,9 @@
 import type { CueRecord, MoocMateDb, TrackRecord } from '../db/schema';
 import { loadCues } from '../captions/store';
 import { useLiveQuery } from './use-live-query';
+import { sortTracks } from '../captions/track-order';
 
-/** Captions first (the lecture's own language), then translations, by label. */
-export function sortTracks(tracks: TrackRecord[]): TrackRecord[] {
-  const rank = (t: TrackRecord) => (t.kind === 'captions' ? 0 : 1);
-  return [...tracks].sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
-}
+export { sortTracks };
 
 export function useTracks(db: MoocMateDb, lectureId: string | null): TrackRecord[] {
   return useLiveQuery(

@@ -9,6 +9,8 @@ interface Props {
   /** Index (in `cues`) of the line on screen now, or -1. */
   current: number;
   needles: readonly string[];
+  /** Cue indexes (Cue.index) that have a flag. */
+  flagged?: ReadonlySet<number>;
   /** Keep the current line in view. */
   follow: boolean;
   onPick: (cue: Cue) => void;
@@ -17,7 +19,7 @@ interface Props {
 }
 
 /** The lines of a transcript; the current one is marked and kept in view. */
-export function TranscriptList({ cues, current, needles, follow, onPick, pickLabel }: Props) {
+export function TranscriptList({ cues, current, needles, flagged, follow, onPick, pickLabel }: Props) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!follow || current < 0) return;
@@ -29,12 +31,22 @@ export function TranscriptList({ cues, current, needles, follow, onPick, pickLab
   return (
     <ol class="transcript" ref={list}>
       {cues.map((cue, i) => (
-        <li key={cue.index} data-index={cue.index} class={i === current ? 'cue current' : 'cue'} aria-current={i === current ? 'true' : undefined}>
+        <li
+          key={cue.index}
+          data-index={cue.index}
+          class={`cue${i === current ? ' current' : ''}${flagged?.has(cue.index) ? ' flagged' : ''}`}
+          aria-current={i === current ? 'true' : undefined}
+        >
           <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`}>
             <time class="cue-time">{clock(cue.start)}</time>
             <span class="cue-text">
               <Highlighted text={cue.text} needles={needles} />
             </span>
+            {flagged?.has(cue.index) && (
+              <span class="flag-mark" role="img" aria-label={t('flagged')} title={t('flagged')}>
+                ⚑
+              </span>
+            )}
           </button>
         </li>
       ))}

@@ -1,20 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers';
+import Dexie from 'dexie';
+import { MoocMateDb } from '../../../src/db/schema';
+import { ingestTrack, loadCues } from '../../../src/captions/store';
+import { captured, freshDb } from '../helpers';
+
+function shape(db: Dexie) {
+  return Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]));
+}
+
+const V1 = {
+  courses: 'id, lastSeen',
+  lectures: 'id, courseId, lastSeen',
+  tracks: 'id, lectureId',
+  cues: '[trackId+index], *terms',
+};
 
 describe('database schema', () => {
-  it('version 1 has the tables and indexes docs/data-model.md lists', async () => {
+  it('has the tables and indexes docs/data-model.md lists', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(1);
-    const shape = Object.fromEntries(
-      db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
-    );
-    expect(shape).toEqual({
+    expect(db.verno).toBe(2);
+    expect(shape(db)).toEqual({
       courses: ['id', 'lastSeen'],
       lectures: ['id', 'courseId', 'lastSeen'],
       tracks: ['id', 'lectureId'],
       cues: ['[trackId+index]', '*terms'],
+      flags: ['id', 'lectureId', 'trackId', '[trackId+cueIndex]', 'status', 'updatedAt'],
     });
+    db.close();
+  });
+
+  it('upgrades a version 1 database without losing anything', async () => {
+    const name = `upgrade-${Math.random().toString(36).slice(2)}`;
+    // Version 1 exactly as it shipped, with example data written through it.
+    const old = new Dexie(name);
+    old.version(1).stores(V1);
+    await old.open();
+    const v1 = old as unknown as MoocMateDb;
+    const r = await ingestTrack(v1, captured(), 1000);
+    const before = { lectures: await old.table('lectures').toArray(), tracks: await old.table('tracks').toArray(), cues: await old.table('cues').toArray() };
+    old.close();
+
+    const db = new MoocMateDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.lectures.toArray()).toEqual(before.lectures);
+    expect(await db.tracks.toArray()).toEqual(before.tracks);
+    expect(await db.cues.toArray()).toEqual(before.cues);
+    expect((await loadCues(db, r.trackId)).map((c) => c.text)).toHaveLength(3);
+    expect(await db.flags.count()).toBe(0);
     db.close();
   });
 });

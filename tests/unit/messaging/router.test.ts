@@ -8,6 +8,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'lecture.pendingSeek': vi.fn(async () => ({ seek: null })),
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
     'site.enable': vi.fn(async () => ({ enabled: true as const })),
+    'flag.create': vi.fn(async () => ({ flagId: 'f', kind: 'wrong-words', cueIndex: 1, text: 'x' })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };

@@ -1,0 +1,173 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { CueRecord, FlagKind, FlagRecord, MoocMateDb, TrackRecord } from '../db/schema';
+import { checkCues, type Finding } from '../flags/checks';
+import { checkLanguage, checkTranslation } from '../flags/language-check';
+import { createFlag, editFlag, withdrawFlag } from '../flags/store';
+import { clock } from './format';
+import { t, type MessageKey } from './i18n';
+import { useLiveQuery } from './use-live-query';
+
+export const CAPTION_KINDS: FlagKind[] = ['wrong-words', 'mistranslation', 'wrong-language', 'sync-early', 'sync-late', 'missing', 'other'];
+
+const KIND_KEY: Record<FlagKind, MessageKey> = {
+  'wrong-words': 'kindWrongWords',
+  mistranslation: 'kindMistranslation',
+  'wrong-language': 'kindWrongLanguage',
+  'sync-early': 'kindSyncEarly',
+  'sync-late': 'kindSyncLate',
+  missing: 'kindMissing',
+  other: 'kindOther',
+  'reading-order': 'kindReadingOrder',
+  'wrong-lesson': 'kindWrongLesson',
+  'broken-link': 'kindBrokenLink',
+};
+export const kindLabel = (k: FlagKind) => t(KIND_KEY[k]);
+
+const RULE_KEY: Record<Finding['rule'], MessageKey> = {
+  'reading-speed': 'ruleReadingSpeed',
+  'line-length': 'ruleLineLength',
+  'too-many-lines': 'ruleTooManyLines',
+  'too-short': 'ruleTooShort',
+  'too-long': 'ruleTooLong',
+  overlap: 'ruleOverlap',
+  empty: 'ruleEmpty',
+  repeated: 'ruleRepeated',
+  language: 'ruleLanguage',
+  'translation-mismatch': 'ruleTranslationMismatch',
+};
+
+/** A finding in words: the rule and its numbers. */
+export function findingText(f: Finding, languageName: (code: string) => string): string {
+  const detail = f.rule === 'language' ? languageName(f.detail ?? '') : (f.detail ?? '');
+  return t(RULE_KEY[f.rule], String(f.value), String(f.limit), detail);
+}
+
+const FINDING_KIND: Partial<Record<Finding['rule'], FlagKind>> = {
+  language: 'wrong-language',
+  'translation-mismatch': 'wrong-lesson',
+  overlap: 'sync-early',
+};
+
+export function useFlags(db: MoocMateDb, lectureId: string | null): FlagRecord[] {
+  return useLiveQuery(async () => (lectureId ? db.flags.where('lectureId').equals(lectureId).sortBy('start') : []), [lectureId], []);
+}
+
+/** All automatic checks for one track (the translation check needs the lecture's original). */
+export function useFindings(track: TrackRecord | undefined, cues: CueRecord[], original: CueRecord[] | null): Finding[] {
+  return useMemo(() => {
+    if (!track || cues.length === 0) return [];
+    const found = [...checkLanguage(cues, track.language), ...checkCues(cues)];
+    const mismatch = original && original !== cues ? checkTranslation(original, cues) : null;
+    return mismatch ? [mismatch, ...found] : found;
+  }, [track, cues, original]);
+}
+
+interface Props {
+  db: MoocMateDb;
+  lectureId: string;
+  track: TrackRecord | undefined;
+  flags: FlagRecord[];
+  findings: Finding[];
+  languageName: (code: string) => string;
+  /** The caption text of a cue of this track, for flags made from findings. */
+  cueText: (cueIndex: number) => string;
+  onPick?: (time: number) => void;
+}
+
+/** The learner's flags on this lecture (edit, withdraw) and the automatic findings (flag in one click). */
+export function FlagsPanel({ db, lectureId, track, flags, findings, languageName, cueText, onPick }: Props) {
+  const flaggedRules = new Set(flags.filter((f) => f.origin === 'check').map((f) => `${f.rule}#${f.cueIndex}`));
+  const acceptFinding = (f: Finding) =>
+    void createFlag(db, {
+      lectureId,
+      trackId: track?.id ?? null,
+      language: track?.language ?? '',
+      cueIndex: f.cueIndex >= 0 ? f.cueIndex : null,
+      start: f.start,
+      end: f.end,
+      text: f.cueIndex >= 0 ? cueText(f.cueIndex) : '',
+      kind: FINDING_KIND[f.rule] ?? 'other',
+      origin: 'check',
+      rule: f.rule,
+      note: findingText(f, languageName),
+    });
+  return (
+    <div class="flags-panel">
+      <details open={flags.length > 0}>
+        <summary>{t('flagsTitle', flags.length)}</summary>
+        {flags.length === 0 ? <p class="muted">{t('flagsNone')}</p> : (
+          <ul class="flag-list">
+            {flags.map((f) => <FlagItem key={f.id} db={db} flag={f} onPick={onPick} />)}
+          </ul>
+        )}
+      </details>
+      <details>
+        <summary>{t('checksTitle', findings.length)}</summary>
+        {findings.length === 0 ? <p class="muted">{t('checksNone')}</p> : (
+          <ul class="finding-list">
+            {findings.map((f, i) => (
+              <li key={`${f.rule}-${f.cueIndex}-${i}`} class="finding" data-rule={f.rule}>
+                <button type="button" class="link" onClick={() => onPick?.(f.start)}>{clock(f.start)}</button>
+                <span>{findingText(f, languageName)}</span>
+                {flaggedRules.has(`${f.rule}#${f.cueIndex >= 0 ? f.cueIndex : null}`) ? (
+                  <span class="muted small">{t('findingFlagged')}</span>
+                ) : (
+                  <button type="button" onClick={() => acceptFinding(f)}>{t('flagFinding')}</button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </div>
+  );
+}
+
+function FlagItem({ db, flag, onPick }: { db: MoocMateDb; flag: FlagRecord; onPick?: (time: number) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [kind, setKind] = useState(flag.kind);
+  const [suggestion, setSuggestion] = useState(flag.suggestion ?? '');
+  const [note, setNote] = useState(flag.note ?? '');
+  const save = async () => {
+    await editFlag(db, flag.id, { kind, suggestion: suggestion || undefined, note: note || undefined });
+    setEditing(false);
+  };
+  return (
+    <li class="flag" data-flag-id={flag.id}>
+      <p>
+        <button type="button" class="link" onClick={() => onPick?.(flag.start)}>{clock(flag.start)}</button>{' '}
+        <strong>{kindLabel(flag.kind)}</strong>: <span class="flag-text">{flag.text || t('flagNoText')}</span>
+      </p>
+      {flag.suggestion && !editing && <p class="muted">→ {flag.suggestion}</p>}
+      {flag.note && !editing && <p class="muted small">{flag.note}</p>}
+      {editing && (
+        <>
+          <label>
+            {t('flagKind')}{' '}
+            <select value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as FlagKind)}>
+              {[...new Set([...CAPTION_KINDS, flag.kind])].map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('flagSuggestion')}
+            <input type="text" value={suggestion} onInput={(e) => setSuggestion((e.target as HTMLInputElement).value)} />
+          </label>
+          <label>
+            {t('flagNote')}
+            <input type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+          </label>
+        </>
+      )}
+      <div class="actions">
+        {editing ? (
+          <button type="button" class="primary" onClick={() => void save()}>{t('save')}</button>
+        ) : (
+          <button type="button" onClick={() => setEditing(true)}>{t('flagEdit')}</button>
+        )}
+        {flag.reporter === 'me' && (
+          <button type="button" class="danger" onClick={() => void withdrawFlag(db, flag.id)}>{t('flagWithdraw')}</button>
+        )}
+      </div>
+    </li>
+  );
+}
