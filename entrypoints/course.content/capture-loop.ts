@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../../src/sites/types';
+import { html5Adapter } from '../../src/sites/html5';
 import type { CaptureNote, PageInfo, RawCue, TabLecture, TrackInfo } from '../../src/messaging/protocol';
 import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { lectureIdFor } from '../../src/captions/ids';
@@ -17,6 +18,8 @@ const LOADED = 2;
 
 export interface WatchedLecture {
   element: HTMLElement;
+  /** The adapter that found this lecture: the page's own, or the generic one as a fallback. */
+  adapter: SiteAdapter;
   media: HTMLVideoElement | null;
   page: PageInfo | null;
   lectureId: string | null;
@@ -47,8 +50,14 @@ export class CaptureLoop {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly adapter: SiteAdapter,
+    /** Asked again on every scan: a single-page site may only now show its platform markup. */
+    private readonly pickAdapter: () => SiteAdapter,
   ) {}
+
+  /** The adapter the page is read with now. */
+  get adapter(): SiteAdapter {
+    return this.pickAdapter();
+  }
 
   start(): void {
     this.scan();
@@ -104,16 +113,25 @@ export class CaptureLoop {
   }
 
   private scan(): void {
-    const found = new Set(this.adapter.findLectures(document));
-    for (const [el, w] of [...this.watched]) {
-      if (!found.has(el) || !el.isConnected || this.adapter.mediaOf(el) !== w.media) this.unwatch(el);
+    const primary = this.pickAdapter();
+    let adapter = primary;
+    let lectures = safely(() => primary.findLectures(document)) ?? [];
+    // Markup that changed: a platform adapter that finds nothing hands the page's captioned
+    // videos to the generic adapter (only videos with caption tracks: never previews or ads).
+    if (lectures.length === 0 && primary !== html5Adapter) {
+      lectures = html5Adapter.findLectures(document).filter((v) => v instanceof HTMLVideoElement && hasCaptionTracks(v));
+      adapter = html5Adapter;
     }
-    for (const el of found) if (!this.watched.has(el)) this.watch(el);
+    const found = new Set(lectures);
+    for (const [el, w] of [...this.watched]) {
+      if (!found.has(el) || !el.isConnected || w.adapter !== adapter || safely(() => adapter.mediaOf(el)) !== w.media) this.unwatch(el);
+    }
+    for (const el of found) if (!this.watched.has(el)) this.watch(el, adapter);
   }
 
-  private watch(element: HTMLElement): void {
-    const media = this.adapter.mediaOf(element);
-    this.watched.set(element, { element, media, page: null, lectureId: null, trackCount: 0, capture: 'none' });
+  private watch(element: HTMLElement, adapter: SiteAdapter): void {
+    const media = safely(() => adapter.mediaOf(element));
+    this.watched.set(element, { element, adapter, media, page: null, lectureId: null, trackCount: 0, capture: 'none' });
     const again = () => this.schedule(element);
     const opts = { signal: this.ctx.signal };
     if (media) {
@@ -169,7 +187,8 @@ export class CaptureLoop {
   private async capture(element: HTMLElement): Promise<void> {
     const w = this.watched.get(element);
     if (!w || !element.isConnected || this.ctx.isInvalid) return;
-    const page = this.adapter.describe(element, document, location);
+    const { adapter } = w;
+    const page = adapter.describe(element, document, location);
     const lectureId = lectureIdFor(page.site, page.lectureKey);
     if (lectureId !== w.lectureId) w.note = undefined;
     w.page = page;
@@ -179,7 +198,7 @@ export class CaptureLoop {
     // 1. The platform's data.
     let dataFailed = false;
     try {
-      for (const d of (await this.adapter.dataTracks?.(element, document, location)) ?? []) {
+      for (const d of (await adapter.dataTracks?.(element, document, location)) ?? []) {
         jobs.push({
           track: { kind: d.kind, label: d.label, language: d.language, url: d.url, source: 'platform-data', format: d.format, generated: d.generated },
           cues: null,
@@ -202,7 +221,7 @@ export class CaptureLoop {
     }
     // 3. The transcript panel, only when nothing better exists.
     if (jobs.length === 0) {
-      const panel = safely(() => this.adapter.panelTranscript?.(element, document) ?? null);
+      const panel = safely(() => adapter.panelTranscript?.(element, document) ?? null);
       if (panel && panel.cues.length > 0) {
         jobs.push({
           track: { kind: 'captions', label: panel.label, language: panel.language, source: 'transcript-panel' },
@@ -222,7 +241,7 @@ export class CaptureLoop {
     }
     // 4. Captions the player draws itself, recorded while the learner watches.
     if (jobs.length === 0 && w.media) {
-      const box = safely(() => this.adapter.onScreenCaptions?.(element, document) ?? null);
+      const box = safely(() => adapter.onScreenCaptions?.(element, document) ?? null);
       if (box && !w.screen) this.recordScreen(w, box, w.media, page);
       if (w.screen) {
         w.capture = 'partial';
@@ -274,6 +293,10 @@ export class CaptureLoop {
       if (!this.ctx.isInvalid) console.debug('[MoocMate] capture failed:', err);
     }
   }
+}
+
+function hasCaptionTracks(video: HTMLVideoElement): boolean {
+  return [...video.textTracks].some((t) => t.kind === 'captions' || t.kind === 'subtitles');
 }
 
 function touchesMedia(r: MutationRecord): boolean {

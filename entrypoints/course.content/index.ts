@@ -14,8 +14,7 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    const adapter = pickAdapter(location, document);
-    const loop = new CaptureLoop(ctx, adapter);
+    const loop = new CaptureLoop(ctx, () => pickAdapter(location, document));
     loop.start();
     linkPanels(ctx, loop);
     const flags = installFlagUi(ctx, loop);
@@ -28,9 +27,9 @@ export default defineContentScript({
       // later, so that an embedded player's answer comes first.
       const lectures = loop.lectures();
       if (type === 'page.status') {
-        const value: TabProtocol['page.status']['res'] = { site: adapter.site, lectures };
+        const value: TabProtocol['page.status']['res'] = { site: loop.adapter.site, lectures };
         if (lectures.length > 0) return Promise.resolve({ ok: true, value });
-        return top ? new Promise((r) => setTimeout(() => r({ ok: true, value: { site: adapter.site, lectures: loop.lectures() } }), 300)) : undefined;
+        return top ? new Promise((r) => setTimeout(() => r({ ok: true, value: { site: loop.adapter.site, lectures: loop.lectures() } }), 300)) : undefined;
       }
       if (type === 'page.flagCurrent') {
         // Only the frame with the lecture answers (and flags).

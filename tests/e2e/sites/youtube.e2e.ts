@@ -212,6 +212,20 @@ describe('YouTube', () => {
     expect(ext.errors).toEqual([]);
   });
 
+  it('falls back to the generic adapter when the player markup changed', async () => {
+    await wipe();
+    const page = await ext.context.newPage();
+    await page.goto('https://www.youtube.com/live/Changed0001');
+    const db = await waitFor('generic capture', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks[0]?.status === 'ok' ? d : null;
+    });
+    expect(db.lectures).toEqual([expect.objectContaining({ site: 'html5', title: 'Photosynthesis, redesigned player' })]);
+    expect(db.tracks[0]).toMatchObject({ language: 'en', cueCount: 12 });
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
+
   it('captures an embedded player from its getPlayerResponse() (main world)', async () => {
     await wipe();
     const page = await ext.context.newPage();
