@@ -100,6 +100,21 @@ export interface FlagRecord {
   reporter: string;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Where the flag belongs, as the browser it was imported from described it
+   * (docs/flag-format.md). Kept only when this browser does not know the lecture, so the
+   * volunteer queue can still name it. Not indexed: no new schema version.
+   * `trackKind`/`trackLabel` are null for a problem with the page itself.
+   */
+  context?: {
+    site: string;
+    courseTitle: string;
+    lectureKey: string;
+    lectureTitle: string;
+    lectureUrl: string;
+    trackLabel: string | null;
+    trackKind: string | null;
+  };
 }
 
 export const DB_NAME = 'moocmate';
