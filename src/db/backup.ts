@@ -1,10 +1,12 @@
 import * as v from 'valibot';
-import type { CourseRecord, CueRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
+import type { CourseRecord, CueRecord, FlagRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
 import { terms } from '../captions/terms';
 
 /** docs/backup-format.md describes this format; bump the version for any change a reader must know. */
 export const BACKUP_FORMAT = 'moocmate-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Older versions this MoocMate still reads (version 1 had no flags). */
+const READABLE_VERSIONS = [1, 2] as const;
 
 /**
  * A backup that cannot be imported. `key` and `subs` name the message in _locales, so the
@@ -64,15 +66,48 @@ const CueSchema = v.strictObject({
   id: v.optional(str(1000)),
   settings: v.optional(str(1000)),
 });
+const nullableStr = (max = 10_000) => v.nullable(str(max));
+const FlagSchema = v.strictObject({
+  id: str(100),
+  lectureId: str(100),
+  trackId: nullableStr(100),
+  language: str(40),
+  cueIndex: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  start: time,
+  end: time,
+  text: str(20_000),
+  kind: v.picklist(['wrong-words', 'mistranslation', 'wrong-language', 'sync-early', 'sync-late', 'missing', 'other', 'reading-order', 'wrong-lesson', 'broken-link']),
+  suggestion: v.optional(str(20_000)),
+  note: v.optional(str(20_000)),
+  status: v.picklist(['new', 'confirmed', 'fixed', 'rejected']),
+  origin: v.picklist(['learner', 'check']),
+  rule: v.optional(str(60)),
+  reporter: str(100),
+  createdAt: stamp,
+  updatedAt: stamp,
+  context: v.optional(
+    v.strictObject({
+      site: str(40),
+      courseTitle: str(),
+      lectureKey: str(),
+      lectureTitle: str(),
+      lectureUrl: str(),
+      trackLabel: nullableStr(500),
+      trackKind: nullableStr(40),
+    }),
+  ),
+});
 const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.picklist(READABLE_VERSIONS),
   exportedAt: v.string(),
   data: v.strictObject({
     courses: v.array(CourseSchema),
     lectures: v.array(LectureSchema),
     tracks: v.array(TrackSchema),
     cues: v.array(CueSchema),
+    /** Since version 2. */
+    flags: v.optional(v.array(FlagSchema)),
   }),
 });
 
@@ -81,38 +116,40 @@ type BackupCue = Backup['data']['cues'][number];
 
 /** Everything MoocMate holds, as one object (the search index is rebuilt on import). */
 export async function exportBackup(db: MoocMateDb, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues], async () => {
-    const [courses, lectures, tracks, cues] = await Promise.all([
+  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
+    const [courses, lectures, tracks, cues, flags] = await Promise.all([
       db.courses.toArray(),
       db.lectures.toArray(),
       db.tracks.toArray(),
       db.cues.toArray(),
+      db.flags.toArray(),
     ]);
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: now.toISOString(),
-      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue) },
+      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags },
     };
   });
 }
 
-export interface ImportSummary {
+export interface BackupSummary {
   courses: number;
   lectures: number;
   tracks: number;
   cues: number;
+  flags: number;
 }
 
 /**
  * Checks the whole file first, then writes all of it in one transaction, or nothing.
  * Records with the same id are replaced; everything else in the database stays.
  */
-export async function importBackup(db: MoocMateDb, text: string): Promise<ImportSummary> {
+export async function importBackup(db: MoocMateDb, text: string): Promise<BackupSummary> {
   const backup = validateBackup(text);
-  const { courses, lectures, tracks, cues } = backup.data;
+  const { courses, lectures, tracks, cues, flags = [] } = backup.data;
   const rows: CueRecord[] = cues.map((c) => ({ ...c, terms: terms(c.text) }));
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues], async () => {
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
     for (const t of tracks) {
       await db.cues.where('[trackId+index]').between([t.id, -Infinity], [t.id, Infinity]).delete();
     }
@@ -120,8 +157,9 @@ export async function importBackup(db: MoocMateDb, text: string): Promise<Import
     await db.lectures.bulkPut(lectures as LectureRecord[]);
     await db.tracks.bulkPut(tracks as TrackRecord[]);
     await db.cues.bulkPut(rows);
+    await db.flags.bulkPut(flags as FlagRecord[]);
   });
-  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length };
+  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length, flags: flags.length };
 }
 
 /** Parses and checks a backup file; throws BackupError with a message a learner can act on. */
@@ -165,6 +203,7 @@ function checkReferences(b: Backup): void {
   const lectureIds = unique('lecture', lectures.map((l) => l.id));
   const trackIds = unique('track', tracks.map((t) => t.id));
   unique('line', cues.map((c) => `${c.trackId}#${c.index}`));
+  unique('flag', (b.data.flags ?? []).map((f) => f.id));
   for (const l of lectures) {
     if (!courseIds.has(l.courseId)) throw new BackupError('backupMissingParent', [l.title], `Lecture "${l.title}" belongs to a course that is not in the backup.`);
   }
@@ -188,7 +227,7 @@ function checkReferences(b: Backup): void {
 
 /** Deletes everything MoocMate holds. */
 export async function wipeAll(db: MoocMateDb): Promise<void> {
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues], async () => {
-    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear()]);
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
+    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear(), db.flags.clear()]);
   });
 }

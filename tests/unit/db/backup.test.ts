@@ -3,11 +3,13 @@ import { BACKUP_VERSION, BackupError, exportBackup, importBackup, validateBackup
 import { ingestTrack } from '../../../src/captions/store';
 import type { MoocMateDb } from '../../../src/db/schema';
 import { captured, freshDb, page } from '../helpers';
+import { createFlag } from '../../../src/flags/store';
 
 async function seeded(): Promise<MoocMateDb> {
   const db = freshDb();
-  await ingestTrack(db, captured(), 1000);
+  const r = await ingestTrack(db, captured(), 1000);
   await ingestTrack(db, captured({ page: page({ lectureKey: 'l2', lectureTitle: 'Lecture 2' }) }), 2000);
+  await createFlag(db, { lectureId: r.lectureId, trackId: r.trackId, language: 'en', cueIndex: 1, start: 2, end: 3.8, text: 'This is called photosynthesis.', kind: 'wrong-words', suggestion: 'This is called photosynthesis!' }, 3000);
   return db;
 }
 
@@ -17,6 +19,7 @@ async function snapshot(db: MoocMateDb) {
     lectures: await db.lectures.toArray(),
     tracks: await db.tracks.toArray(),
     cues: await db.cues.toArray(),
+    flags: await db.flags.toArray(),
   };
 }
 
@@ -38,8 +41,24 @@ describe('backup', () => {
     await wipeAll(db);
     expect(await db.cues.count()).toBe(0);
     const summary = await importBackup(db, file);
-    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6 });
+    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1 });
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('still reads a version 1 backup (made before flags existed)', async () => {
+    const source = await seeded();
+    const v2 = await exportBackup(source);
+    const { flags: _none, ...dataV1 } = v2.data;
+    const target = freshDb();
+    const summary = await importBackup(target, JSON.stringify({ ...v2, version: 1, data: dataV1 }));
+    expect(summary).toMatchObject({ lectures: 2, cues: 6, flags: 0 });
+    expect(await target.flags.count()).toBe(0);
+  });
+
+  it('delete all also deletes the flags', async () => {
+    const db = await seeded();
+    await wipeAll(db);
+    expect(await db.flags.count()).toBe(0);
   });
 
   it('does not export the derived search terms', async () => {
