@@ -4,6 +4,7 @@ import { BackupBar, type Notice } from './BackupBar';
 import { Library } from './Library';
 import { LectureView } from './LectureView';
 import { SearchView } from './SearchView';
+import { FlagsView } from './FlagsView';
 import { searchHref, useRoute } from './use-route';
 
 export function App() {
@@ -38,6 +39,9 @@ export function App() {
           />
           <button type="submit">{t('search')}</button>
         </form>
+        <a href="#/flags" class="button" aria-current={route.name === 'flags' ? 'page' : undefined}>
+          ⚑ {t('navFlags')}
+        </a>
         <BackupBar onNotice={setNotice} />
       </header>
       {notice && (
@@ -57,6 +61,7 @@ export function App() {
             <LectureView key={route.lectureId} lectureId={route.lectureId} trackId={route.trackId} time={route.time} onError={onError} />
           )}
           {route.name === 'search' && <SearchView query={route.query} onError={onError} />}
+          {route.name === 'flags' && <FlagsView onNotice={setNotice} />}
           {route.name === 'home' && <Welcome />}
         </main>
       </div>

@@ -8,6 +8,9 @@ import { TranscriptActions } from '../../src/ui/transcript-actions';
 import { TranscriptList } from '../../src/ui/transcript-list';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { openLectureAt } from './open-lecture';
+import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
+import { languageName } from '../../src/language/names';
+import { uiLocale } from '../../src/ui/i18n';
 import { lectureHref } from './use-route';
 
 const db = getDb();
@@ -21,6 +24,10 @@ export function LectureView({ lectureId, trackId, time, onError }: { lectureId: 
   const track = pickTrack(tracks, chosen);
   const cues = useCues(db, track?.id ?? null);
   const open = (at: number) => openLectureAt(lectureId, at).catch((e: Error) => onError(e.message));
+  const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
+  const flags = useFlags(db, lectureId);
+  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original);
+  const flagged = new Set(flags.filter((f) => f.trackId === track?.id && f.cueIndex !== null).map((f) => f.cueIndex!));
 
   if (!lecture) return <p class="empty">{t('lectureMissing')}</p>;
   return (
@@ -47,10 +54,21 @@ export function LectureView({ lectureId, trackId, time, onError }: { lectureId: 
       </div>
       <TrackStatus track={track} />
       <TranscriptActions cues={cues} title={`${lecture.title} (${track?.language || track?.label || ''})`} />
+      <FlagsPanel
+        db={db}
+        lectureId={lectureId}
+        track={track}
+        flags={flags}
+        findings={findings}
+        languageName={(code) => languageName(code, uiLocale())}
+        cueText={(i) => cues.find((c) => c.index === i)?.text ?? ''}
+        onPick={(at) => void open(at)}
+      />
       <TranscriptList
         cues={cues}
         current={time === null ? -1 : cueAt(cues, time)}
         needles={[]}
+        flagged={flagged}
         follow={time !== null}
         pickLabel={t('openLectureAt')}
         onPick={(cue) => open(cue.start)}

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { name: 'home' }
   | { name: 'lecture'; lectureId: string; trackId: string | null; time: number | null }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  | { name: 'flags' };
 
 /** #/lecture/<id>?track=<id>&t=<seconds>, #/search?q=<words>, else home. */
 export function parseRoute(hash: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'lecture', lectureId: decodeURIComponent(lecture[1]), trackId: params.get('track'), time: params.has('t') && Number.isFinite(t) ? t : null };
   }
   if (path === '/search') return { name: 'search', query: params.get('q') ?? '' };
+  if (path === '/flags') return { name: 'flags' };
   return { name: 'home' };
 }
 

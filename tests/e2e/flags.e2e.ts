@@ -103,4 +103,15 @@ describe('flagging captions', () => {
     await screenshot(panel, 'sidepanel-checks');
     await panel.close();
   });
+
+  it('the dashboard shows the flags and the checks of a lecture too', async () => {
+    const dash = await openExtensionPage(ext);
+    await dash.locator('.lecture-link').first().click();
+    await dash.getByText(/^Flags \(2\)$/).waitFor();
+    // The learner's flag on line 3 and the accepted finding's line.
+    await expect.poll(() => dash.locator('.cue.flagged').count()).toBe(2);
+    await dash.getByText(/^Caption checks \(\d+\)$/).click();
+    expect(await dash.locator('.finding').count()).toBeGreaterThan(0);
+    await dash.close();
+  });
 });
