@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CueRecord, FlagKind, FlagRecord, MoocMateDb, TrackRecord } from '../db/schema';
-import { checkCues, type Finding } from '../flags/checks';
+import { checkCues, DEFAULT_CHECKS, type Finding } from '../flags/checks';
+import { useSetting } from './use-setting';
 import { checkLanguage, checkTranslation } from '../flags/language-check';
 import { createFlag, editFlag, withdrawFlag } from '../flags/store';
 import { clock } from './format';
@@ -52,14 +53,40 @@ export function useFlags(db: MoocMateDb, lectureId: string | null): FlagRecord[]
   return useLiveQuery(async () => (lectureId ? db.flags.where('lectureId').equals(lectureId).sortBy('start') : []), [lectureId], []);
 }
 
+const validCps = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 5 && v <= 60;
+
+/** The learner's reading speed limit for the checks, in characters per second. */
+export const useReadingLimit = () => useSetting('maxCharsPerSecond', DEFAULT_CHECKS.maxCharsPerSecond, validCps);
+
 /** All automatic checks for one track (the translation check needs the lecture's original). */
 export function useFindings(track: TrackRecord | undefined, cues: CueRecord[], original: CueRecord[] | null): Finding[] {
+  const [maxCharsPerSecond] = useReadingLimit();
   return useMemo(() => {
     if (!track || cues.length === 0) return [];
-    const found = [...checkLanguage(cues, track.language), ...checkCues(cues)];
+    const found = [...checkLanguage(cues, track.language), ...checkCues(cues, { ...DEFAULT_CHECKS, maxCharsPerSecond })];
     const mismatch = original && original !== cues ? checkTranslation(original, cues) : null;
     return mismatch ? [mismatch, ...found] : found;
-  }, [track, cues, original]);
+  }, [track, cues, original, maxCharsPerSecond]);
+}
+
+function ReadingLimit() {
+  const [limit, setLimit] = useReadingLimit();
+  return (
+    <label class="reading-limit">
+      {t('readingLimit')}{' '}
+      <input
+        type="number"
+        min={5}
+        max={60}
+        step={1}
+        value={limit}
+        onChange={(e) => {
+          const n = Number((e.target as HTMLInputElement).value);
+          if (validCps(n)) setLimit(n);
+        }}
+      />
+    </label>
+  );
 }
 
 interface Props {
@@ -103,6 +130,7 @@ export function FlagsPanel({ db, lectureId, track, flags, findings, languageName
       </details>
       <details>
         <summary>{t('checksTitle', findings.length)}</summary>
+        <ReadingLimit />
         {findings.length === 0 ? <p class="muted">{t('checksNone')}</p> : (
           <ul class="finding-list">
             {findings.map((f, i) => (

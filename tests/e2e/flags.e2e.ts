@@ -101,6 +101,16 @@ describe('flagging captions', () => {
     expect(made.text).toBe(cue?.text);
     await expect.poll(() => finding.getByText('Flagged').count()).toBe(1);
     await screenshot(panel, 'sidepanel-checks');
+
+    // The reading speed limit is the learner's: a generous limit leaves no speed findings.
+    const speed = panel.locator('.finding[data-rule="reading-speed"]');
+    expect(await speed.count()).toBeGreaterThan(0);
+    await panel.getByRole('spinbutton', { name: /Reading speed limit/ }).fill('40');
+    await panel.getByRole('spinbutton', { name: /Reading speed limit/ }).press('Tab');
+    await expect.poll(() => speed.count()).toBe(0);
+    await panel.getByRole('spinbutton', { name: /Reading speed limit/ }).fill('17');
+    await panel.getByRole('spinbutton', { name: /Reading speed limit/ }).press('Tab');
+    await expect.poll(() => speed.count()).toBeGreaterThan(0);
     await panel.close();
   });
 
