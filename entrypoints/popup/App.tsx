@@ -4,6 +4,9 @@ import { callBackground, callTab } from '../../src/messaging/client';
 import type { TabLecture } from '../../src/messaging/protocol';
 import { getDb } from '../../src/db/schema';
 import { sitePattern } from '../../src/sites/enable';
+import { flagPage, PAGE_KINDS } from '../../src/flags/store';
+import { kindLabel } from '../../src/ui/flags-panel';
+import type { FlagKind } from '../../src/db/schema';
 import { t } from '../../src/ui/i18n';
 
 type Status =
@@ -34,6 +37,7 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [status, setStatus] = useState<Status>({ state: 'loading' });
   const [problem, setProblem] = useState('');
+  const [tab, setTab] = useState<{ url: string; title: string } | null>(null);
 
   const refresh = async (id: number, url: string | undefined) => {
     try {
@@ -53,6 +57,7 @@ export function App() {
       const tab = fixed > 0 ? await browser.tabs.get(fixed) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
       if (tab?.id === undefined) return setStatus({ state: 'none' });
       setTabId(tab.id);
+      if (tab.url && /^https?:/.test(tab.url)) setTab({ url: tab.url, title: tab.title ?? '' });
       await refresh(tab.id, tab.url);
     })();
   }, []);
@@ -126,6 +131,7 @@ export function App() {
           {problem}
         </p>
       )}
+      {tab && <PageProblem url={tab.url} title={tab.title} lectureId={status.state === 'found' ? status.lectures[0]?.lectureId : undefined} />}
       <div class="stack">
         {status.state === 'found' && (
           <button type="button" class="primary" onClick={() => void openPanel()}>
@@ -137,5 +143,40 @@ export function App() {
         </a>
       </div>
     </main>
+  );
+}
+
+/** Report a problem with the course page itself: it goes to the volunteer queue. */
+function PageProblem({ url, title, lectureId }: { url: string; title: string; lectureId?: string }) {
+  const [kind, setKind] = useState<FlagKind>('broken-link');
+  const [note, setNote] = useState('');
+  const [sent, setSent] = useState(false);
+  const send = async () => {
+    await flagPage(getDb(), { kind, note, url, title, lectureId });
+    setSent(true);
+    setNote('');
+  };
+  return (
+    <details class="page-problem">
+      <summary>{t('pageProblem')}</summary>
+      <label>
+        {t('flagKind')}{' '}
+        <select value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as FlagKind)}>
+          {PAGE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('flagNote')}
+        <textarea rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      <button type="button" onClick={() => void send()}>
+        {t('pageProblemSend')}
+      </button>
+      {sent && <p role="status">{t('pageProblemSent')}</p>}
+    </details>
   );
 }

@@ -1,4 +1,5 @@
 import type { FlagKind, FlagRecord, FlagStatus, MoocMateDb } from '../db/schema';
+import { lectureIdFor } from '../captions/ids';
 import { loadCues } from '../captions/store';
 import { sortTracks } from '../captions/track-order';
 
@@ -15,6 +16,8 @@ export interface NewFlag {
   note?: string;
   origin?: 'learner' | 'check';
   rule?: string;
+  /** For a page MoocMate keeps no lecture for (a reading): where the problem is. */
+  context?: FlagRecord['context'];
 }
 
 export async function createFlag(db: MoocMateDb, input: NewFlag, now = Date.now()): Promise<FlagRecord> {
@@ -73,6 +76,39 @@ export async function flagCaptionAt(
   return createFlag(
     db,
     { lectureId: req.lectureId, trackId: track.id, language: track.language, cueIndex: cue.index, start: cue.start, end: cue.end, text: req.shownText || cue.text, kind: 'wrong-words' },
+    now,
+  );
+}
+
+export const PAGE_KINDS: FlagKind[] = ['reading-order', 'wrong-lesson', 'broken-link'];
+
+/**
+ * A problem with a course page itself (a reading placed after the videos it prepares for, a
+ * translation from another lesson, a broken link). A page with a lecture gets the flag on
+ * that lecture; any other page is named by its address and title.
+ */
+export async function flagPage(
+  db: MoocMateDb,
+  req: { kind: FlagKind; note: string; url: string; title: string; lectureId?: string },
+  now = Date.now(),
+): Promise<FlagRecord> {
+  if (!PAGE_KINDS.includes(req.kind)) throw new Error(`Not a page problem: ${req.kind}`);
+  const known = req.lectureId ? await db.lectures.get(req.lectureId) : undefined;
+  const host = new URL(req.url).hostname;
+  return createFlag(
+    db,
+    {
+      lectureId: known?.id ?? lectureIdFor('page', req.url),
+      trackId: null,
+      language: '',
+      cueIndex: null,
+      start: 0,
+      end: 0,
+      text: '',
+      kind: req.kind,
+      note: req.note || undefined,
+      ...(known ? {} : { context: { site: 'page', courseTitle: host, lectureKey: req.url, lectureTitle: req.title || req.url, lectureUrl: req.url, trackLabel: null, trackKind: null } }),
+    },
     now,
   );
 }

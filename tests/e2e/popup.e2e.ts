@@ -46,6 +46,22 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('reports a problem with a course page (no video) to the volunteer queue', async () => {
+    const { popup, page } = await popupFor(`${server.url}/demo/course/index.html`);
+    await popup.getByText('Report a problem with this page').click();
+    await popup.getByRole('combobox', { name: 'Problem' }).selectOption('reading-order');
+    await popup.getByRole('textbox', { name: /Note/ }).fill('The reading for week 1 comes after its videos.');
+    await popup.getByRole('button', { name: 'Save the report' }).click();
+    await popup.getByText(/^Saved\./).waitFor();
+    const dash = await openExtensionPage(ext, 'dashboard.html#/flags');
+    const item = dash.locator('.queue-item', { hasText: 'Reading in the wrong place' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('The reading for week 1 comes after its videos.');
+    expect(await dash.locator('.queue-lecture h3', { hasText: await page.title() }).count()).toBe(1);
+    await dash.close();
+    await page.close();
+  });
+
   it('says plainly when a page has no lecture video', async () => {
     const { popup } = await popupFor(`${server.url}/demo/course/index.html`);
     await popup.getByText('No lecture video with captions on this page.').waitFor();
