@@ -26,8 +26,10 @@ export interface SearchResult {
   more: boolean;
 }
 
-/** How many index keys one word may read before we stop counting it as a candidate set. */
-const CANDIDATE_CAP = 4000;
+/** How many index keys one word may read before it counts as too common to list in full. */
+const CANDIDATE_CAP = 2000;
+/** Candidate lines are read in pages, so a long candidate list costs only what is shown. */
+const PAGE = 250;
 
 function matches(cue: CueRecord, q: SearchQuery): boolean {
   const have = new Set(cue.terms);
@@ -37,32 +39,37 @@ function matches(cue: CueRecord, q: SearchQuery): boolean {
   return q.phrases.every((p) => containsPhrase(seq, p));
 }
 
+type Key = [string, number];
+const keyId = (k: Key) => `${k[0]}\u0000${k[1]}`;
+
 /**
- * Search across every stored transcript. Each word is looked up in the cues' multi-entry
- * `terms` index; the rarest word (fewest index keys, counted up to a cap) gives the
- * candidates, which are then checked for the other words and phrases. Work is bounded by
- * the cap, not by the size of the library.
+ * Search across every stored transcript. Each word's lines come from the cues' multi-entry
+ * `terms` index as keys only (up to a cap); the full lists are intersected, and only then
+ * are lines read, a page at a time, until enough match (phrases are checked on the text).
+ * When every word is too common to list, the longest word's index is walked until enough
+ * lines match. Work is bounded by the cap and the page size, not by the library's size.
  */
 export async function searchTranscripts(db: MoocMateDb, input: string, limit = 200): Promise<SearchResult> {
   const q = parseQuery(input);
   if (q.all.length === 0) return { hits: [], more: false };
 
-  let best: Array<[string, number]> | null = null;
-  for (const w of q.all) {
-    const keys = await db.cues.where('terms').equals(w).limit(CANDIDATE_CAP).primaryKeys();
-    if (keys.length === 0) return { hits: [], more: false };
-    if (!best || keys.length < best.length) best = keys;
-    if (keys.length < 50) break; // rare enough: checking candidates beats more lookups
-  }
+  const lists = await Promise.all(q.all.map((w) => db.cues.where('terms').equals(w).limit(CANDIDATE_CAP).primaryKeys()));
+  if (lists.some((l) => l.length === 0)) return { hits: [], more: false };
+  const exact = lists.filter((l) => l.length < CANDIDATE_CAP).sort((a, b) => a.length - b.length);
+
   const hits: CueRecord[] = [];
-  if (best && best.length < CANDIDATE_CAP) {
-    const rows = await db.cues.bulkGet(best);
-    for (const row of rows) {
-      if (row && matches(row, q)) hits.push(row);
-      if (hits.length > limit) break;
+  if (exact.length > 0) {
+    let candidates: Key[] = exact[0];
+    for (const other of exact.slice(1)) {
+      const keep = new Set(other.map(keyId));
+      candidates = candidates.filter((k) => keep.has(keyId(k)));
+    }
+    for (let i = 0; i < candidates.length && hits.length <= limit; i += PAGE) {
+      for (const row of await db.cues.bulkGet(candidates.slice(i, i + PAGE))) {
+        if (row && matches(row, q)) hits.push(row);
+      }
     }
   } else {
-    // Every word is very common: walk the longest word's index until enough lines match.
     const longest = [...q.all].sort((a, b) => b.length - a.length)[0];
     await db.cues
       .where('terms')

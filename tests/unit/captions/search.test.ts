@@ -57,3 +57,19 @@ describe('transcript search', () => {
     expect(limited.more).toBe(true);
   });
 });
+
+describe('transcript search on common words', () => {
+  it('lists a very common word up to the limit and intersects it with a rare one', async () => {
+    const db = freshDb();
+    const texts = Array.from({ length: 2500 }, (_, i) => (i === 1234 ? 'the rare orchid' : `the line ${i}`));
+    await ingestTrack(db, captured({ cues: cues(texts) }));
+    const common = await searchTranscripts(db, 'the');
+    expect(common.hits).toHaveLength(200);
+    expect(common.more).toBe(true);
+    const both = await searchTranscripts(db, 'the orchid');
+    expect(both.hits.map((h) => h.text)).toEqual(['the rare orchid']);
+    const phrase = await searchTranscripts(db, '"the rare"');
+    expect(phrase.hits.map((h) => h.index)).toEqual([1234]);
+    expect((await searchTranscripts(db, '"rare the"')).hits).toEqual([]);
+  });
+});
