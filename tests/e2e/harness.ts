@@ -11,7 +11,10 @@ export const SHOTS = join(ROOT, 'out/screenshots');
 
 /** The extension APIs that tests call from inside an extension page. */
 declare const chrome: {
-  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+    sendMessage(tabId: number, message: object): Promise<unknown>;
+  };
 };
 
 export type Server = StartedServer;
@@ -120,4 +123,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** Empties MoocMate's database (every table), from an extension page: each test starts clean. */
+export async function wipeDb(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('moocmate');
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readwrite');
+          for (const n of names) tx.objectStore(n).clear();
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+export interface PageStatus {
+  site: string;
+  lectures: Array<{ lectureId: string; title: string; courseTitle: string; trackCount: number; capture: string; note?: string }>;
+}
+
+/** What a tab's content script tells the popup (page.status), asked from an extension page. */
+export async function pageStatus(ext: Extension, probe: Page, page: Page): Promise<PageStatus> {
+  const tabId = await tabIdOf(ext, page);
+  const reply = (await probe.evaluate((id) => chrome.tabs.sendMessage(id, { moocmate: 'page.status', data: {} }), tabId)) as {
+    ok: boolean;
+    value: PageStatus;
+    error?: string;
+  };
+  if (!reply?.ok) throw new Error(`page.status failed: ${reply?.error ?? 'no answer'}`);
+  return reply.value;
 }

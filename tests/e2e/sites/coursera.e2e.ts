@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, startSiteServer, tabIdOf, waitFor, type Dump, type Extension, type SiteServer } from '../harness';
+import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb, pageStatus } from '../harness';
 
-/** The extension API the status probe calls from an extension page. */
-declare const chrome: { tabs: { sendMessage(tabId: number, message: object): Promise<unknown> } };
 
 let ext: Extension;
 let server: SiteServer;
@@ -39,38 +37,6 @@ const lectureByKey = (db: Dump, key: string) => db.lectures.find((l) => l.key ==
 const trackOf = (db: Dump, lecture: Row | undefined, language: string) =>
   db.tracks.find((t) => t.lectureId === lecture?.id && t.language === language);
 
-/** Each test starts from an empty database. */
-async function wipe() {
-  await probe.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('moocmate');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['courses', 'lectures', 'tracks', 'cues'], 'readwrite');
-          for (const n of ['courses', 'lectures', 'tracks', 'cues']) tx.objectStore(n).clear();
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-interface Status {
-  site: string;
-  lectures: Array<{ title: string; courseTitle: string; trackCount: number; capture: string; note?: string }>;
-}
-
-/** What the content script reports to the popup for a tab. */
-async function statusOf(page: Page): Promise<Status> {
-  const tabId = await tabIdOf(ext, page);
-  const reply = (await probe.evaluate((id) => chrome.tabs.sendMessage(id, { moocmate: 'page.status', data: {} }), tabId)) as {
-    ok: boolean;
-    value: Status;
-  };
-  expect(reply.ok).toBe(true);
-  return reply.value;
-}
-
 const requestsTo = (path: string) => server.requests.filter((r) => r.path === path).length;
 
 beforeAll(async () => {
@@ -85,7 +51,7 @@ afterAll(async () => {
 
 describe('Coursera', () => {
   it('reads the transcript before playback, then the signed caption tracks the player adds on play', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(LECTURE_1);
 
@@ -109,7 +75,7 @@ describe('Coursera', () => {
     expect(panelCues[2].text).toBe('So the colour of a leaf tells us which light it does not use. Next time: what the plant does with the light it keeps.');
     expect(panelCues[2].start).toBe(27);
     expect(Number(panelCues[2].end)).toBeCloseTo(44.5, 0); // the video's duration
-    expect((await statusOf(page)).lectures[0]).toMatchObject({ capture: 'partial', note: 'notePanelOnly' });
+    expect((await pageStatus(ext, probe, page)).lectures[0]).toMatchObject({ capture: 'partial', note: 'notePanelOnly' });
 
     // Playback starts: the player inserts its tracks; they replace the transcript.
     await page.evaluate(() => document.querySelector('video')!.play());
@@ -142,14 +108,14 @@ describe('Coursera', () => {
     ]);
     // The learner's caption choice is untouched: English on, Spanish off.
     expect(await page.evaluate(() => [...document.querySelector('video')!.textTracks].map((t) => t.mode))).toEqual(['showing', 'disabled']);
-    const status = await statusOf(page);
+    const status = await pageStatus(ext, probe, page);
     expect(status.site).toBe('coursera');
     expect(status.lectures).toEqual([expect.objectContaining({ title: 'Why Leaves Are Green', courseTitle: COURSE_TITLE, trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('captures the next item, loaded without a page reload, as its own lecture with nothing left over', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(LECTURE_1);
     await page.evaluate(() => document.querySelector('video')!.play());
@@ -187,13 +153,13 @@ describe('Coursera', () => {
     expect(textsOf(first).some((t) => /thylakoid|Calvin|photosynthèse/i.test(t))).toBe(false);
     expect(textsOf(second).some((t) => /chlorophyll|clorofila/i.test(t))).toBe(false);
 
-    const status = await statusOf(page);
+    const status = await pageStatus(ext, probe, page);
     expect(status.lectures).toEqual([expect.objectContaining({ title: 'Light and Dark Reactions', trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('falls back to the interactive transcript when the player gives no tracks (markup changed)', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(NO_TRACKS);
     await page.evaluate(() => document.querySelector('video')!.play());
@@ -217,14 +183,14 @@ describe('Coursera', () => {
     expect(cues[0].text).toBe('Look closely at the underside of a leaf. You will find thousands of tiny pores called stomata.');
     expect(cues[3].text).toBe('On a hot day they close to save water & the plant stops growing.');
     expect(Number(cues[3].end)).toBeCloseTo(38.9, 0); // the video's duration
-    expect((await statusOf(page)).lectures).toEqual([
+    expect((await pageStatus(ext, probe, page)).lectures).toEqual([
       expect.objectContaining({ title: 'Stomata and Gas Exchange', trackCount: 1, capture: 'partial', note: 'notePanelOnly' }),
     ]);
     await page.close();
   });
 
   it('captures a signed caption URL that fails once, reports an expired one (403), and keeps the others whole', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(FLAKY);
     await page.evaluate(() => document.querySelector('video')!.play());
@@ -247,7 +213,7 @@ describe('Coursera', () => {
     const pt = trackOf(db, lecture, 'pt-BR');
     expect(pt).toMatchObject({ status: 'ok', label: 'Portuguese (Brazilian)' });
     expectCues(db, pt, 5, ['As raízes têm duas funções: sustentar a planta e beber.', 0, 4.5], ['A evaporação nas folhas puxa a água para cima.', 20.3, 25]);
-    expect((await statusOf(page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
+    expect((await pageStatus(ext, probe, page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
     await page.close();
   });
 

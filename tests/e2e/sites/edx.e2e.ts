@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, ROOT, startSiteServer, waitFor, type Dump, type Extension, type SiteServer } from '../harness';
+import { dumpDb, launchExtension, openExtensionPage, ROOT, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb } from '../harness';
 import { parseSjson } from '../../../src/captions/formats/sjson';
 import { courseIdFor, lectureIdFor } from '../../../src/captions/ids';
 
@@ -47,23 +47,6 @@ function expectTrack(db: Dump, id: string, language: string, file: string, count
   return track;
 }
 
-/** Each test starts with no other page open (a failed test's page would keep capturing) and an empty database. */
-async function wipe() {
-  for (const p of ext.context.pages()) if (p !== probe) await p.close();
-  await probe.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('moocmate');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['courses', 'lectures', 'tracks', 'cues'], 'readwrite');
-          for (const n of ['courses', 'lectures', 'tracks', 'cues']) tx.objectStore(n).clear();
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
 /** Waits until `lectures` lectures and `tracks` tracks are stored, none of them still missing cues. */
 async function settled(lectures: number, tracks: number, timeout = 20_000): Promise<Dump> {
   return waitFor(
@@ -89,7 +72,7 @@ afterAll(async () => {
 
 describe('edX / Open edX', () => {
   it('captures a unit with three videos as three lectures, each with its SJSON transcripts', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-1/leaves/1`);
     const db = await settled(3, 6);
@@ -126,7 +109,7 @@ describe('edX / Open edX', () => {
   });
 
   it('captures the next unit after in-page navigation, with nothing left over from the first', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-2/sunlight/1`);
     let db = await settled(2, 3);
@@ -158,7 +141,7 @@ describe('edX / Open edX', () => {
   });
 
   it('falls back to the transcript panel when the player markup has no data', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-3/chlorophyll/1`);
     const db = await settled(1, 1);
@@ -175,7 +158,7 @@ describe('edX / Open edX', () => {
   });
 
   it('reads the older attribute markup and its Org/Course/Run course', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto('https://courses.edx.org/courses/MoocMateX/PLANT100/2014_T1/courseware/week_1/intro/');
     const db = await settled(1, 1);
@@ -192,7 +175,7 @@ describe('edX / Open edX', () => {
   });
 
   it('retries a transcript that fails once, reports one that is refused, and leaves the other videos whole', async () => {
-    await wipe();
+    await wipeDb(probe);
     server.requests.length = 0;
     const page = await ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-4/broken/1`);
@@ -209,7 +192,7 @@ describe('edX / Open edX', () => {
   });
 
   it('captures the unit the learning MFE shows in its iframe, linked through jump_to', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     const B = 'block-v1:MoocMateX+PLANT101+2026';
     await page.goto(`https://learning.edx.org/course/${COURSE}/${B}+type@sequential+block@5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d/${B}+type@vertical+block@90a1b2c3d4e5f60718293a4b5c6d7e8f`);

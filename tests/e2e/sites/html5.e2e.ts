@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, extensionUrl, readDb, readTracks, tabIdOf, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server } from '../harness';
+import { dumpDb, extensionUrl, readDb, readTracks, tabIdOf, launchExtension, openExtensionPage, OTHER_HOST, ROOT, startFixtureServer, waitFor, type Dump, type Extension, type Server, wipeDb } from '../harness';
 import { parseVtt } from '../../../src/captions/formats/vtt';
 
 let ext: Extension;
@@ -19,22 +19,6 @@ function cuesOf(db: Dump, trackId: unknown): string[] {
     .map((c) => String(c.text));
 }
 
-/** Each test starts from an empty database. */
-async function wipe() {
-  await probe.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('moocmate');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['courses', 'lectures', 'tracks', 'cues'], 'readwrite');
-          for (const n of ['courses', 'lectures', 'tracks', 'cues']) tx.objectStore(n).clear();
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
 beforeAll(async () => {
   server = await startFixtureServer();
   ext = await launchExtension();
@@ -47,7 +31,7 @@ afterAll(async () => {
 
 describe('generic pages', () => {
   it('captures each of five videos on one page as its own lecture', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('five-videos.html'));
     const db = await waitFor('five lectures with two tracks each', async () => {
@@ -59,7 +43,7 @@ describe('generic pages', () => {
   });
 
   it('captures a video and tracks added after load', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('late-video.html'));
     const db = await waitFor('late video with both tracks', async () => {
@@ -72,7 +56,7 @@ describe('generic pages', () => {
   });
 
   it('starts a new capture when the video moves to the next lecture, with nothing left over', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('src-change.html'));
     await waitFor('lecture 1', async () => (await dumpDb(probe)).tracks.filter((t) => t.status === 'ok').length === 2);
@@ -92,7 +76,7 @@ describe('generic pages', () => {
   });
 
   it('survives a page that removes the video mid-capture', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('removes-video.html'));
     await page.getByText('Video removed').waitFor();
@@ -105,7 +89,7 @@ describe('generic pages', () => {
   });
 
   it('reads captions made by script without turning them on', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('script-track.html'));
     const db = await waitFor('script track', async () => {
@@ -120,7 +104,7 @@ describe('generic pages', () => {
   });
 
   it('fetches a track from another origin without CORS through the background', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     // localhost is another origin than 127.0.0.1, and one MoocMate may read.
     await page.goto(fixture(`cross-origin.html?trackOrigin=http://localhost:${server.port}`));
@@ -135,7 +119,7 @@ describe('generic pages', () => {
   });
 
   it('says which caption host needs the learner\'s permission, and offers it in the popup', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture(`cross-origin.html?trackOrigin=http://${OTHER_HOST}:${server.port}`));
     const db = await waitFor('blocked track', async () => {
@@ -152,7 +136,7 @@ describe('generic pages', () => {
   });
 
   it('records the captions a player draws itself while the learner watches (last fallback), and says the capture is partial', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('player-captions.html'));
     await page.evaluate(async () => {
@@ -184,7 +168,7 @@ describe('generic pages', () => {
   });
 
   it('keeps what parsed from a malformed file, says what was skipped, and leaves other tracks whole', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('malformed.html'));
     const db = await waitFor('three tracks', async () => {
@@ -206,7 +190,7 @@ describe('generic pages', () => {
   });
 
   it('captures a 20,000-cue track once, with no duplicates, when the page is visited twice', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(fixture('big-track.html'));
     await waitFor('20,000 cues', async () => (await readTracks(probe))[0]?.cueCount === 20000, 60_000);
@@ -224,7 +208,7 @@ describe('generic pages', () => {
   });
 
   it('a service worker stopped again and again while it writes leaves no half track, and capture completes', async () => {
-    await wipe();
+    await wipeDb(probe);
     const cdp = await ext.context.newCDPSession(probe);
     const stopWorker = async () => {
       const { targetInfos } = await cdp.send('Target.getTargets');

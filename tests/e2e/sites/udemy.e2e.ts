@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, startSiteServer, tabIdOf, waitFor, type Dump, type Extension, type SiteServer } from '../harness';
+import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb, pageStatus } from '../harness';
 
-/** The extension API the status probe calls from an extension page. */
-declare const chrome: { tabs: { sendMessage(tabId: number, message: object): Promise<unknown> } };
 
 let ext: Extension;
 let server: SiteServer;
@@ -34,38 +32,6 @@ const lectureByKey = (db: Dump, id: number) => db.lectures.find((l) => l.key ===
 const trackOf = (db: Dump, lecture: Row | undefined, language: string) =>
   db.tracks.find((t) => t.lectureId === lecture?.id && t.language === language);
 
-/** Each test starts from an empty database. */
-async function wipe() {
-  await probe.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('moocmate');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['courses', 'lectures', 'tracks', 'cues'], 'readwrite');
-          for (const n of ['courses', 'lectures', 'tracks', 'cues']) tx.objectStore(n).clear();
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-interface Status {
-  site: string;
-  lectures: Array<{ title: string; courseTitle: string; trackCount: number; capture: string; note?: string }>;
-}
-
-/** What the content script reports to the popup for a tab. */
-async function statusOf(page: Page): Promise<Status> {
-  const tabId = await tabIdOf(ext, page);
-  const reply = (await probe.evaluate((id) => chrome.tabs.sendMessage(id, { moocmate: 'page.status', data: {} }), tabId)) as {
-    ok: boolean;
-    value: Status;
-  };
-  expect(reply.ok).toBe(true);
-  return reply.value;
-}
-
 const requestsTo = (path: string) => server.requests.filter((r) => r.host?.startsWith('vtt-c.udemycdn.com') && r.path === path).length;
 const videoSrc = (page: Page) => page.evaluate(() => document.querySelector('video')!.src);
 
@@ -81,7 +47,7 @@ afterAll(async () => {
 
 describe('Udemy', () => {
   it('captures the caption tracks on the CDN of a lecture played from a blob: source', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(lectureUrl(38211742));
     await page.getByText('lecture 38211742 ready').waitFor();
@@ -109,14 +75,14 @@ describe('Udemy', () => {
     // Captions stay as the learner set them.
     expect(await page.evaluate(() => [...document.querySelector('video')!.textTracks].map((t) => t.mode))).toEqual(['showing', 'disabled']);
 
-    const status = await statusOf(page);
+    const status = await pageStatus(ext, probe, page);
     expect(status.site).toBe('udemy');
     expect(status.lectures).toEqual([expect.objectContaining({ title: '1. Welcome to the course', courseTitle: COURSE_TITLE, trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('captures the next lecture (pushState, new blob: source, tracks replaced) with nothing left over', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(lectureUrl(38211742));
     await waitFor('lecture 1', async () => {
@@ -159,13 +125,13 @@ describe('Udemy', () => {
     expect(textsOf(first).some((t) => /variable|comillas/i.test(t))).toBe(false);
     expect(textsOf(second).some((t) => /welcome|bienvenidos|Q&A/i.test(t))).toBe(false);
 
-    const status = await statusOf(page);
+    const status = await pageStatus(ext, probe, page);
     expect(status.lectures).toEqual([expect.objectContaining({ title: '2. Variables and types', trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('falls back to the transcript panel by data-purpose alone when the player gives no tracks', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(lectureUrl(38211754));
     await page.getByText('ready, no tracks').waitFor();
@@ -192,14 +158,14 @@ describe('Udemy', () => {
     expect(cues[0].start).toBe(0);
     for (let i = 1; i < cues.length; i++) expect(cues[i].start).toBe(cues[i - 1].end);
     expect(Number(cues[5].end)).toBeCloseTo(44.5, 0);
-    expect((await statusOf(page)).lectures).toEqual([
+    expect((await pageStatus(ext, probe, page)).lectures).toEqual([
       expect.objectContaining({ title: '4. Cleaning messy data', trackCount: 1, capture: 'partial', note: 'notePanelOnly' }),
     ]);
     await page.close();
   });
 
   it('captures a caption URL that fails once, reports an expired one (403), and keeps the others whole', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(lectureUrl(38211750));
     const db = await waitFor('three tracks', async () => {
@@ -223,7 +189,7 @@ describe('Udemy', () => {
       19.1,
       24,
     ]);
-    expect((await statusOf(page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
+    expect((await pageStatus(ext, probe, page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
     await page.close();
   });
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, startSiteServer, tabIdOf, waitFor, type Dump, type Extension, type SiteServer } from '../harness';
+import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb, pageStatus } from '../harness';
 
-/** The extension API, called from inside an extension page. */
-declare const chrome: { tabs: { sendMessage(tabId: number, message: object): Promise<unknown> } };
 
 let ext: Extension;
 let server: SiteServer;
@@ -36,31 +34,6 @@ const tracksOf = (db: Dump, lecture: Row | undefined) => db.tracks.filter((t) =>
 const byLabel = (tracks: Row[], label: string) => tracks.find((t) => t.label === label)!;
 const timedtext = (path: string) => server.requests.filter((r) => r.host?.startsWith('www.youtube.com') && r.path === path);
 
-/** What the page's content script says it sees (the popup's question). */
-async function pageStatus(page: Page): Promise<{ site: string; lectures: Array<Record<string, unknown>> }> {
-  const tabId = await tabIdOf(ext, page);
-  const reply = (await probe.evaluate((id) => chrome.tabs.sendMessage(id, { moocmate: 'page.status' }), tabId)) as {
-    value: { site: string; lectures: Array<Record<string, unknown>> };
-  };
-  return reply.value;
-}
-
-/** Each test starts from an empty database. */
-async function wipe() {
-  await probe.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('moocmate');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['courses', 'lectures', 'tracks', 'cues'], 'readwrite');
-          for (const n of ['courses', 'lectures', 'tracks', 'cues']) tx.objectStore(n).clear();
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
 beforeAll(async () => {
   server = await startSiteServer();
   ext = await launchExtension({ mapHosts: server.hosts, mapPort: server.port });
@@ -73,7 +46,7 @@ afterAll(async () => {
 
 describe('YouTube', () => {
   it('captures every track of the watch page, then the next video after in-page navigation', async () => {
-    await wipe();
+    await wipeDb(probe);
     server.requests.length = 0;
     const page = await ext.context.newPage();
     await page.goto(`https://www.youtube.com/watch?v=${FIRST}`);
@@ -165,7 +138,7 @@ describe('YouTube', () => {
   });
 
   it('reads the open transcript panel when the caption URLs need a PO token', async () => {
-    await wipe();
+    await wipeDb(probe);
     server.requests.length = 0;
     const page = await ext.context.newPage();
     await page.goto(`https://www.youtube.com/live/${FIRST}`);
@@ -188,7 +161,7 @@ describe('YouTube', () => {
   });
 
   it('stores nothing and raises nothing for transcripts disabled and unplayable videos', async () => {
-    await wipe();
+    await wipeDb(probe);
     server.requests.length = 0;
     const expected: Record<string, string> = {
       dsMFmonKDD4: 'Angèle - Eels x Richard Cocciante | A Take Away Show',
@@ -200,7 +173,7 @@ describe('YouTube', () => {
       await page.goto(`https://www.youtube.com/live/${id}`);
       await page.waitForTimeout(3500); // the adapter waits up to 2 s for a player response
       // The adapter ran and found the lecture, with nothing to capture.
-      const status = await pageStatus(page);
+      const status = await pageStatus(ext, probe, page);
       expect(status.site).toBe('youtube');
       expect(status.lectures).toEqual([expect.objectContaining({ title, trackCount: 0, capture: 'none' })]);
       await page.close();
@@ -213,7 +186,7 @@ describe('YouTube', () => {
   });
 
   it('falls back to the generic adapter when the player markup changed', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto('https://www.youtube.com/live/Changed0001');
     const db = await waitFor('generic capture', async () => {
@@ -227,7 +200,7 @@ describe('YouTube', () => {
   });
 
   it('captures an embedded player from its getPlayerResponse() (main world)', async () => {
-    await wipe();
+    await wipeDb(probe);
     const page = await ext.context.newPage();
     await page.goto(`https://www.youtube-nocookie.com/embed/${FIRST}?rel=0`);
     const db = await waitFor('two embed tracks', async () => {
