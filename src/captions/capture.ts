@@ -1,17 +1,12 @@
 import type { Cue, ParseResult } from './types';
 import { cueTextToPlain } from './formats/vtt';
-import { parseCaptionFile } from './formats';
+import { formatClock, parseCaptionFile } from './formats';
 import { parseSjson } from './formats/sjson';
 import { parseYoutubeJson3, parseYoutubeXml } from './formats/youtube';
 import type { RawCue, SourceFormat } from '../messaging/protocol';
 import type { TrackStatus } from '../db/schema';
 
 const MAX_LISTED = 3;
-
-function clockTime(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 export interface Prepared {
   cues: Cue[];
@@ -37,7 +32,7 @@ export function prepareCuesFromPage(raw: readonly RawCue[]): Prepared {
     cues.push(cue);
   }
   if (dropped.length === 0) return { cues, status: 'ok' };
-  const at = dropped.slice(0, MAX_LISTED).map(clockTime).join(', ');
+  const at = dropped.slice(0, MAX_LISTED).map(formatClock).join(', ');
   return {
     cues,
     status: 'partial',
