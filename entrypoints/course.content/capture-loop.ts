@@ -8,7 +8,7 @@ import { callBackground } from '../../src/messaging/client';
 import { OnScreenRecorder } from './on-screen';
 
 const SETTLE_MS = 300;
-const MAX_RETRIES = 3;
+const MAX_RETRIES = 6;
 const RETRY_MS = 1500;
 /** How often lines recorded from the screen are sent while the video plays. */
 const SCREEN_FLUSH_MS = 3000;
@@ -210,7 +210,15 @@ export class CaptureLoop {
     }
     // 2. The player's tracks.
     if (w.media) {
-      const reads = tracksOf(w.media).map(({ track, element: el }) => ({ track, el, read: readTrack(track, el) }));
+      // A file already sent for this lecture is not read again (a 2,000-cue track costs a copy).
+      const done = (track: TextTrack, el: HTMLTrackElement | null) =>
+        Boolean(el?.src) && this.sent.has(`${page.lectureKey}|${track.kind}|${track.language}|${track.label}|src:${el!.src}`);
+      const reads = tracksOf(w.media).map(({ track, element: el }) => ({
+        track,
+        el,
+        // Same signature as a read would give, so send() knows it is already done.
+        read: done(track, el) ? ({ state: 'ready', cues: null, signature: `src:${el!.src}` } satisfies TrackRead) : readTrack(track, el),
+      }));
       this.modes.set(w.media, modesOf(w.media));
       for (const { track, el, read } of reads) {
         if (read.state === 'wait') continue; // its load or error event schedules us again
