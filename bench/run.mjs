@@ -1,0 +1,159 @@
+// MoocMate benchmarks: `npm run bench` (builds the extension, then runs this file).
+// Prints a table and writes the same figures to out/bench/results.json. A missed target is
+// reported, never a failure; the exit code is non-zero only when a benchmark itself broke.
+// What each figure means: bench/README.md.
+//
+//   node bench/run.mjs                 all four
+//   node bench/run.mjs size ingest     only some (size, ingest, content, flags, search)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../scripts/serve.mjs';
+import { benchSize } from './size.mjs';
+import { benchIngest } from './ingest.mjs';
+import { benchSearch } from './search.mjs';
+import { benchContentScript } from './content-script.mjs';
+import { benchFlags } from './flags.mjs';
+import { buildBenchPage } from './lib/build-page.mjs';
+import { launch, chromiumPath } from './lib/browser.mjs';
+import { ROOT } from './lib/paths.mjs';
+
+const ALL = ['size', 'ingest', 'content', 'flags', 'search'];
+const only = process.argv.slice(2).filter((a) => ALL.includes(a));
+const selected = only.length ? only : ALL;
+const log = (s) => console.log(s);
+
+function tryRun(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const started = Date.now();
+const results = {
+  startedAt: new Date().toISOString(),
+  environment: {
+    node: process.version,
+    chromium: tryRun(chromiumPath(), ['--version']),
+    cpus: cpus().length,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+    commit: tryRun('git', ['rev-parse', '--short', 'HEAD']),
+    uncommittedChanges: (tryRun('git', ['status', '--porcelain']) ?? '').split('\n').filter(Boolean).length,
+  },
+  figures: {},
+  errors: {},
+};
+
+async function step(name, title, fn) {
+  if (!selected.includes(name)) return;
+  log(`\n[${name}] ${title}`);
+  const t0 = Date.now();
+  try {
+    results.figures[name] = await fn();
+    log(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    results.errors[name] = err?.stack ?? String(err);
+    log(`  BROKEN: ${err?.message ?? err}`);
+  }
+}
+
+await step('size', 'content script size', async () => benchSize());
+
+let pageBuilt = null;
+const benchPage = async () => (pageBuilt ??= buildBenchPage());
+
+await step('ingest', 'ingest of a 2,000-cue track vs raw IndexedDB (Chromium)', async () => {
+  await benchPage();
+  const server = await startServer({ root: ROOT });
+  const browser = await launch();
+  try {
+    const r = await benchIngest({ context: browser.context, pageUrl: `${server.url}/out/bench-page/index.html` });
+    if (browser.errors.length) throw new Error(`errors in the bench page: ${browser.errors.join('; ')}`);
+    return r;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+await step('content', 'main-thread time of the content script on a 2,000-cue lecture page', async () => {
+  const server = await startServer({ root: ROOT });
+  try {
+    return await benchContentScript({ serverUrl: server.url, log });
+  } finally {
+    await server.close();
+  }
+});
+
+await step('flags', 'automatic caption checks and language-check accuracy (bench/FLAGS.md)', async () => benchFlags({ log }));
+
+await step('search', `searchTranscripts over ${process.env.BENCH_SEARCH_LECTURES ?? 1000} lectures x 1,000 cues (Chromium)`, async () => {
+  await benchPage();
+  return benchSearch({ log });
+});
+
+results.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+results.totalSeconds = Math.round((Date.now() - started) / 1000);
+
+// ---------------------------------------------------------------------------
+// Report
+
+const f = results.figures;
+const n = (x, d = 0) => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }) : String(x));
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'pass' : 'MISSED');
+const rows = [];
+if (f.size) {
+  rows.push(['1', 'Content script course.js, gzip -9', `${n(f.size.gzipBytes)} B (raw ${n(f.size.rawBytes)} B)`, `<= ${n(f.size.target.gzipBytes)} B`, verdict(f.size.pass)]);
+}
+if (f.ingest) {
+  const m = f.ingest.medianMs;
+  rows.push(['2', `Ingest ${n(f.ingest.cues)} cues: ingestTrack / raw IDB`, `${n(f.ingest.ratio, 2)}x (${n(m.ingestTrack, 1)} / ${n(m.rawIdb, 1)} ms)`, `<= ${f.ingest.target}x`, verdict(f.ingest.pass)]);
+  rows.push(['', '  same, terms precomputed', `${n(f.ingest.ratioWithoutTerms, 2)}x (${n(m.ingestTrackWithoutTerms, 1)} ms; terms alone ${n(m.termsOnly, 1)} ms)`, '', '']);
+}
+if (f.search) {
+  const s = f.search;
+  rows.push(['3', `Search ${n(s.cues)} cues: p95 of ${s.queries} queries`, `${n(s.ms.p95, 1)} ms (median ${n(s.ms.median, 1)}, max ${n(s.ms.max, 1)})`, `<= ${s.target.p95Ms} ms`, verdict(s.pass)]);
+  rows.push(['', '  populate', `${n(s.populate.ms / 1000, 1)} s, ${n(s.populate.cuesPerSecond)} cues/s${s.populate.reusedFromCache ? ` (cached, built ${s.populate.builtAt.slice(0, 16)})` : ''}`, '', '']);
+  if (s.ingestIntoLibrary) {
+    const g = s.ingestIntoLibrary;
+    rows.push(['', '  ingest 2,000 cues into this library', `${n(g.ratio, 2)}x (${n(g.medianMs.ingestTrack, 0)} / ${n(g.medianMs.rawIdb, 0)} ms)`, '', '']);
+  }
+}
+if (f.content) {
+  const c = f.content;
+  rows.push(['4', 'Content script main-thread time added', `${n(c.addedTaskMs, 1)} ms (${n(c.withExtension.taskMs, 1)} vs ${n(c.withoutExtension.taskMs, 1)})`, `<= ${c.target.addedTaskMs} ms`, verdict(c.passTime)]);
+  const lt = (m) => (m.longTasks === 0 ? 'none' : `${n(m.maxLongTaskMs, 1)} ms (${m.longTasks})`);
+  rows.push(['', '  longest long task (count) with / without', `${lt(c.withExtension)} / ${lt(c.withoutExtension)}`, `none > ${c.target.longTaskMs} ms`, verdict(c.passLongTasks)]);
+  rows.push(['', '  script time added', `${n(c.addedScriptMs, 1)} ms (${n(c.withExtension.scriptMs, 1)} vs ${n(c.withoutExtension.scriptMs, 1)})`, '', '']);
+}
+for (const name of Object.keys(results.errors)) rows.push(['!', `${name}: BROKEN`, results.errors[name].split('\n')[0].slice(0, 60), '', '']);
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['#', 'Figure', 'Value', 'Target'][i].length));
+const line = (r) => r.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
+log(`\nMoocMate bench — ${results.startedAt}, ${results.environment.chromium ?? 'Chromium'}, ${results.environment.cpus} CPUs, load ${results.environment.loadAverageAtStart[0]} -> ${results.environment.loadAverageAtEnd[0]}, ${results.totalSeconds} s`);
+log(line(['#', 'Figure', 'Value', 'Target', 'Result']));
+log(line(widths.map((w) => '-'.repeat(w)).concat(['------'])));
+for (const r of rows) log(line(r));
+
+if (f.search) {
+  log('\nSearch by category (ms): n, median, p95, max');
+  for (const [k, v] of Object.entries(f.search.categories)) log(`  ${k.padEnd(14)} ${String(v.n).padStart(3)}  ${n(v.median, 1).padStart(8)}  ${n(v.p95, 1).padStart(8)}  ${n(v.max, 1).padStart(8)}`);
+  log('Slowest queries (ms, hits, cues containing each word):');
+  for (const q of f.search.slowest.slice(0, 6)) log(`  ${n(q.ms, 1).padStart(8)}  ${String(q.hits).padStart(3)}${q.more ? '+' : ' '} ${q.q}  ${JSON.stringify(q.cuesWithWord)}`);
+  if (f.search.wrongResults.length) log(`Queries with wrong results: ${JSON.stringify(f.search.wrongResults)}`);
+}
+if (f.content) {
+  log(`\nContent script: capture of both tracks took ${n(f.content.captureMs)} ms (median); ${f.content.longTasksWithExtension} long task(s) over ${f.content.rounds} loads with the extension, ${f.content.withoutExtension.longTasks} without.`);
+  const spread = (rs) => `${n(Math.min(...rs.map((r) => r.taskMs)), 0)}-${n(Math.max(...rs.map((r) => r.taskMs)), 0)}`;
+  log(`  TaskDuration spread per load: with ${spread(f.content.runs.extension)} ms, without ${spread(f.content.runs.none)} ms`);
+  if (f.content.pageErrors.length) log(`  page errors: ${f.content.pageErrors.join('; ')}`);
+}
+
+const outDir = join(ROOT, 'out/bench');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+log(`\nWrote out/bench/results.json`);
+process.exitCode = Object.keys(results.errors).length ? 1 : 0;
