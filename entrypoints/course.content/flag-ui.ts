@@ -84,7 +84,8 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
       return;
     }
     host.style.display = 'block';
-    host.style.transform = `translate(${Math.round(box.right + scrollX - host.offsetWidth - 8)}px, ${Math.round(box.top + scrollY + 8)}px)`;
+    // translateX(-100%) aligns the button's right edge without reading its width (no forced layout).
+    host.style.transform = `translate(${Math.round(box.right + scrollX - 8)}px, ${Math.round(box.top + scrollY + 8)}px) translateX(-100%)`;
   };
   const soon = () => (frame ||= requestAnimationFrame(place));
   ctx.addEventListener(window, 'scroll', soon, { capture: true, passive: true });
