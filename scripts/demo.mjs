@@ -55,6 +55,14 @@ if (!headless) {
   await panel.goto(extPage(`sidepanel.html?tab=${tabId}`));
   await panel.locator('.cue.current').waitFor({ timeout: 15_000 }).catch(() => undefined);
   await lecture.waitForTimeout(1500);
+  // Pause inside a line, so the screenshots show a steady state.
+  await lecture.evaluate(() => {
+    const v = document.querySelector('video');
+    v.currentTime = 22;
+    v.pause();
+  });
+  await panel.locator('.cue.current').waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await panel.waitForTimeout(800); // the smooth scroll to the current line
   await lecture.screenshot({ path: join(shots, 'lecture.png') });
   await panel.screenshot({ path: join(shots, 'side-panel.png') });
   await probe.goto(extPage('dashboard.html#/search?q=chlorophyll'));
