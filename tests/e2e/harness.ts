@@ -134,6 +134,8 @@ export async function wipeDb(page: Page): Promise<void> {
         open.onsuccess = () => {
           const db = open.result;
           const names = [...db.objectStoreNames];
+          // The extension has not created its tables yet: nothing to empty.
+          if (names.length === 0) return (db.close(), resolve());
           const tx = db.transaction(names, 'readwrite');
           for (const n of names) tx.objectStore(n).clear();
           tx.oncomplete = () => (db.close(), resolve());
