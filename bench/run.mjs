@@ -139,10 +139,12 @@ log(line(widths.map((w) => '-'.repeat(w)).concat(['------'])));
 for (const r of rows) log(line(r));
 
 if (f.search) {
-  log('\nSearch by category (ms): n, median, p95, max');
-  for (const [k, v] of Object.entries(f.search.categories)) log(`  ${k.padEnd(14)} ${String(v.n).padStart(3)}  ${n(v.median, 1).padStart(8)}  ${n(v.p95, 1).padStart(8)}  ${n(v.max, 1).padStart(8)}`);
+  log('\nSearch by category (ms): n, median, p95, max, answers marked incomplete');
+  for (const [k, v] of Object.entries(f.search.categories)) log(`  ${k.padEnd(14)} ${String(v.n).padStart(3)}  ${n(v.median, 1).padStart(8)}  ${n(v.p95, 1).padStart(8)}  ${n(v.max, 1).padStart(8)}  ${String(v.incomplete ?? 0).padStart(3)}`);
   log('Slowest queries (ms, hits, cues containing each word):');
-  for (const q of f.search.slowest.slice(0, 6)) log(`  ${n(q.ms, 1).padStart(8)}  ${String(q.hits).padStart(3)}${q.more ? '+' : ' '} ${q.q}  ${JSON.stringify(q.cuesWithWord)}`);
+  for (const q of f.search.slowest.slice(0, 6)) log(`  ${n(q.ms, 1).padStart(8)}  ${String(q.hits).padStart(3)}${q.more ? '+' : q.incomplete ? '?' : ' '} ${q.q}  ${JSON.stringify(q.cuesWithWord)}`);
+  log('  (+ more hits than the page; ? stopped at its budget: there may be more)');
+  if (f.search.missedWhenIncomplete?.length) log(`Queries that stopped at their budget before finding a hit they should find: ${f.search.missedWhenIncomplete.length} ${JSON.stringify(f.search.missedWhenIncomplete.slice(0, 5))}`);
   if (f.search.wrongResults.length) log(`Queries with wrong results: ${JSON.stringify(f.search.wrongResults)}`);
 }
 if (f.content) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, type CueRecord, type LectureRecord } from '../../src/db/schema';
-import { parseQuery, searchTranscripts } from '../../src/captions/search';
+import { FIRST_PAGE, parseQuery, searchTranscripts } from '../../src/captions/search';
 import { clock } from '../../src/ui/format';
 import { Highlighted } from '../../src/ui/highlight';
 import { t } from '../../src/ui/i18n';
@@ -17,12 +17,15 @@ interface Group {
 
 /** Hits across all transcripts, by lecture; each opens the lecture at that moment. */
 export function SearchView({ query, onError }: { query: string; onError: (msg: string) => void }) {
-  const [result, setResult] = useState<{ groups: Group[]; total: number; more: boolean } | null>(null);
+  const [result, setResult] = useState<{ query: string; groups: Group[]; total: number; more: boolean; incomplete: boolean } | null>(null);
+  // The first page comes fast; "Show more" searches again for a longer page (of this query only).
+  const [page, setPage] = useState({ query, limit: FIRST_PAGE });
+  const limit = page.query === query ? page.limit : FIRST_PAGE;
   useEffect(() => {
     let stale = false;
-    setResult(null);
+    setResult((r) => (r?.query === query ? r : null));
     void (async () => {
-      const { hits, more } = await searchTranscripts(db, query);
+      const { hits, more, incomplete } = await searchTranscripts(db, query, limit);
       const lectureIds = [...new Set(hits.map((h) => h.lectureId))];
       const lectures = await db.lectures.bulkGet(lectureIds);
       const courses = await db.courses.bulkGet([...new Set(lectures.map((l) => l?.courseId ?? ''))]);
@@ -32,12 +35,12 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
         courseTitle: courseTitle.get(lectures[i]?.courseId ?? '') ?? '',
         hits: hits.filter((h) => h.lectureId === id),
       }));
-      if (!stale) setResult({ groups, total: hits.length, more });
+      if (!stale) setResult({ query, groups, total: hits.length, more, incomplete });
     })().catch((e: Error) => onError(e.message));
     return () => {
       stale = true;
     };
-  }, [query]);
+  }, [query, limit]);
 
   const needles = parseQuery(query).all;
   if (!result) return <p class="muted">{t('searching')}</p>;
@@ -47,6 +50,7 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
       <p role="status" class="muted">
         {result.total === 0 ? t('noResults') : result.more ? t('resultsMore', result.total) : t('resultsCount', result.total)}
       </p>
+      {result.incomplete && <p class="muted search-incomplete">{t('searchIncomplete')}</p>}
       {result.groups.map((g) => (
         <section key={g.lecture?.id} class="result-group">
           <h2>
@@ -78,6 +82,11 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
           </ul>
         </section>
       ))}
+      {result.more && (
+        <button type="button" class="show-more" onClick={() => setPage({ query, limit: limit + FIRST_PAGE })}>
+          {t('searchShowMore')}
+        </button>
+      )}
     </section>
   );
 }

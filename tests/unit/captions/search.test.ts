@@ -73,3 +73,52 @@ describe('transcript search on common words', () => {
     expect((await searchTranscripts(db, '"rare the"')).hits).toEqual([]);
   });
 });
+
+describe('transcript search with a bounded amount of work', () => {
+  // A tiny budget, so a few dozen lines behave like a million (time never runs out here).
+  const small = { probeKeys: 4, walkRows: 12, walkStep: 4, walkMs: 60_000 };
+  async function commonLibrary() {
+    const db = freshDb();
+    const texts = Array.from({ length: 40 }, (_, i) =>
+      i === 3 ? 'is the of early' : i === 37 ? 'is the of late' : i % 5 === 0 ? `the cell ${i}` : `is the line of ${i}`,
+    );
+    await ingestTrack(db, captured({ cues: cues(texts) }));
+    return db;
+  }
+
+  it('finds every hit of a rare word among common ones, and says the answer is complete', async () => {
+    const db = await commonLibrary();
+    const res = await searchTranscripts(db, 'the late', 50, small);
+    expect(res.hits.map((h) => h.index)).toEqual([37]);
+    expect(res).toMatchObject({ more: false, incomplete: false });
+    // The common words' first keys alone show a rare word's line lacks them: nothing is read.
+    expect(await searchTranscripts(db, 'cell early', 50, small)).toEqual({ hits: [], more: false, incomplete: false });
+  });
+
+  it('walks common words only up to its budget, then says there may be more', async () => {
+    const db = await commonLibrary();
+    const res = await searchTranscripts(db, '"is the of"', 50, small);
+    // The first hit is inside the budget; the one at line 37 is beyond it.
+    expect(res.hits.map((h) => h.index)).toEqual([3, 37].filter((i) => i < 15));
+    expect(res).toMatchObject({ more: false, incomplete: true });
+    // With room for the whole walk the same query is complete.
+    const full = await searchTranscripts(db, '"is the of"', 50, { ...small, walkRows: 100 });
+    expect(full.hits.map((h) => h.index)).toEqual([3, 37]);
+    expect(full.incomplete).toBe(false);
+  });
+
+  it('gives a first page of a phrase of common words with "more", never "incomplete"', async () => {
+    const db = await commonLibrary();
+    const res = await searchTranscripts(db, '"the line"', 5, small);
+    expect(res.hits).toHaveLength(5);
+    expect(res).toMatchObject({ more: true, incomplete: false });
+    expect(res.hits.every((h) => h.text.includes('the line'))).toBe(true);
+  });
+
+  it('stops the walk when its time is spent, after one step', async () => {
+    const db = await commonLibrary();
+    const res = await searchTranscripts(db, 'is of', 50, { ...small, walkRows: 100, walkMs: -1 });
+    expect(res.hits.length).toBeLessThanOrEqual(small.probeKeys);
+    expect(res.incomplete).toBe(true);
+  });
+});
