@@ -120,6 +120,12 @@ if (f.search) {
   if (s.ingestIntoLibrary) {
     const g = s.ingestIntoLibrary;
     rows.push(['', '  ingest 2,000 cues into this library', `${n(g.ratio, 2)}x (${n(g.medianMs.ingestTrack, 0)} / ${n(g.medianMs.rawIdb, 0)} ms)`, '', '']);
+    const ph = g.phasesMs;
+    if (ph) {
+      const p = (x) => `prepare ${n(x.prepareMs, 0)}, reads ${n(x.readsMs, 0)}, cues ${n(x.cuesWriteMs, 0)}, commit ${n(x.commitMs, 0)}`;
+      rows.push(['', '    ingestTrack phases, library / empty', `${p(ph.ingestTrackIntoLibrary)} / ${p(ph.ingestTrackIntoEmpty)} ms`, '', '']);
+      rows.push(['', '    raw phases, library / empty', `puts ${n(ph.rawIntoLibrary.putsMs, 0)}, commit ${n(ph.rawIntoLibrary.commitMs, 0)} / puts ${n(ph.rawIntoEmpty.putsMs, 0)}, commit ${n(ph.rawIntoEmpty.commitMs, 0)} ms`, '', '']);
+    }
   }
 }
 if (f.content) {

@@ -98,7 +98,7 @@ export async function benchSearch({
   batch = 500,
   chunkLectures = 50,
   queryBudgetMs = 150_000,
-  ingestRounds = Number(process.env.BENCH_SEARCH_INGEST_ROUNDS ?? 4),
+  ingestRounds = Number(process.env.BENCH_SEARCH_INGEST_ROUNDS ?? 2),
   fresh = process.env.BENCH_SEARCH_FRESH === '1',
   log = () => {},
 } = {}) {
@@ -222,11 +222,19 @@ async function queryMix({ page, browser, meta, reused, queryBudgetMs, ingestRoun
   if (ingestRounds > 0) {
     log(`  ingest of a 2,000-cue track into the full library, ${ingestRounds} rounds`);
     const t = await page.evaluate((n) => window.moocBench.ingestIntoLibrary(n), ingestRounds);
+    const medians = (rows) => Object.fromEntries(Object.keys(rows[0]).map((k) => [k, round(median(rows.map((r) => r[k])), 1)]));
     ingestIntoLibrary = {
       rounds: ingestRounds,
       medianMs: { ingestTrack: round(median(t.ours), 1), rawIdb: round(median(t.raw), 1) },
       ratio: round(median(t.ours) / median(t.raw), 2),
       timesMs: { ours: t.ours.map((x) => round(x, 1)), raw: t.raw.map((x) => round(x, 1)) },
+      // Medians per phase (bench/pages/phase-timer.ts), into this library and into an empty database.
+      phasesMs: {
+        ingestTrackIntoLibrary: medians(t.phases),
+        rawIntoLibrary: medians(t.rawPhases),
+        ingestTrackIntoEmpty: medians(t.empty),
+        rawIntoEmpty: medians(t.emptyRaw),
+      },
     };
   }
   await page.evaluate(() => window.moocBench.closeLibrary(false));

@@ -3,10 +3,11 @@
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT } from './paths.mjs';
 
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; BENCH_EXTENSION_DIR names another build (say, of an older commit) to compare. */
+export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ? resolve(process.env.BENCH_EXTENSION_DIR) : join(ROOT, '.output/chrome-mv3');
 const OTHER_HOST = 'captions.test';
 
 export function chromiumPath() {

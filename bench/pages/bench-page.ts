@@ -8,6 +8,7 @@ import { deleteLecture, ingestTrack, type CapturedTrack } from '../../src/captio
 import { courseIdFor } from '../../src/captions/ids';
 import { terms } from '../../src/captions/terms';
 import { setPrecomputedTerms } from './terms-shim';
+import { phaseTimer, phases, splitPhases } from './phase-timer';
 import { type Corpus, sharedCorpus } from './corpus';
 import { clearStores, deleteDb, describeSchema, done, openRawDb, req, shapeOf } from './idb';
 import { NOW, STORES, library, populateFinish, populateRange, populateStart } from './library';
@@ -133,45 +134,121 @@ async function ingestBench({ cues, warmup, rounds }: IngestOptions) {
 
 /**
  * ingestTrack of a 2,000-cue track into the big search library, alternated with the raw
- * write of the same records, every round under new ids (new keys cost far more than keys
- * just deleted), each removed again at once so the cached library stays as it was.
- * Shows how the write cost grows with the library.
+ * write of the same records (the order swaps each round), every round under ids no run
+ * used before (new keys cost far more than keys just deleted), each removed again at once
+ * so the cached library stays as it was. Each call is split into phases (phase-timer.ts),
+ * and the same is done into an empty database in the same page, for comparison.
  */
 async function ingestIntoLibrary(rounds: number) {
-  const db = library().db!;
-  const idb = db.backendDB();
   const base = capturedTrack(sharedCorpus(), 2000);
-  const times: Record<'ours' | 'raw', number[]> = { ours: [], raw: [] };
-  const remove = async (lectureId: string, courseId: string) => {
-    await deleteLecture(db, lectureId);
-    await db.courses.delete(courseId);
-  };
-  for (let i = 0; i < rounds; i++) {
-    const captured = { ...base, page: { ...base.page, lectureKey: `${base.page.lectureKey}?bench-round=${i}` } };
-    const t0 = performance.now();
-    const r = await ingestTrack(db, captured, NOW);
-    times.ours.push(performance.now() - t0);
-    const course = (await db.courses.get(courseIdFor(captured.page.site, captured.page.courseKey)))!;
-    const lecture = (await db.lectures.get(r.lectureId))!;
-    const track = (await db.tracks.get(r.trackId))!;
-    const cues = await db.cues.where('[trackId+index]').between([r.trackId, -Infinity], [r.trackId, Infinity]).toArray();
-    await remove(r.lectureId, course.id);
-
-    // The same records under ids no round used before.
-    const lectureId = `${lecture.id}-raw${i}`;
-    const trackId = `${track.id}-raw${i}`;
-    const t1 = performance.now();
-    const tx = idb.transaction([...STORES], 'readwrite');
-    tx.objectStore('courses').put(course);
-    tx.objectStore('lectures').put({ ...lecture, id: lectureId });
-    tx.objectStore('tracks').put({ ...track, id: trackId, lectureId });
-    const store = tx.objectStore('cues');
-    for (const c of cues) store.put({ ...c, trackId, lectureId });
-    await done(tx);
-    times.raw.push(performance.now() - t1);
-    await remove(lectureId, course.id);
+  const nonce = Date.now().toString(36);
+  const empty = new MoocMateDb('bench-ingest-empty');
+  empty.use(phaseTimer);
+  await empty.open();
+  const out = { ours: [] as number[], raw: [] as number[], phases: [] as Phases[], rawPhases: [] as RawPhases[], empty: [] as Phases[], emptyRaw: [] as RawPhases[] };
+  try {
+    for (let i = 0; i < rounds; i++) {
+      const captured = { ...base, page: { ...base.page, lectureKey: `${base.page.lectureKey}?bench-round=${nonce}-${i}` } };
+      const oursFirst = i % 2 === 0;
+      let records: Written | null = null;
+      const oursRound = async () => {
+        const r = await timedIngest(library().db!, captured);
+        out.ours.push(r.phases.totalMs);
+        out.phases.push(r.phases);
+        records = r.records;
+      };
+      const rawRound = async () => {
+        // The same records (taken from this round's ingestTrack, or made by an untimed one).
+        const recs = records ?? (await untimedRecords(empty, captured));
+        const p = await rawWrite(library().db!, recs, `-raw${nonce}-${i}`);
+        out.raw.push(p.totalMs);
+        out.rawPhases.push(p);
+      };
+      if (oursFirst) {
+        await oursRound();
+        await rawRound();
+      } else {
+        await rawRound();
+        await oursRound();
+      }
+      // The same two writes into an empty database, for the phases' comparison.
+      const e = await timedIngest(empty, captured);
+      out.empty.push(e.phases);
+      out.emptyRaw.push(await rawWrite(empty, e.records, `-raw${nonce}-${i}`));
+      await clearStores(empty.backendDB(), STORES);
+    }
+  } finally {
+    empty.close();
+    await deleteDb('bench-ingest-empty').catch(() => undefined);
   }
-  return times;
+  return out;
+}
+
+type Phases = ReturnType<typeof splitPhases>;
+interface RawPhases {
+  totalMs: number;
+  /** From the first put to the last put's success: IndexedDB wrote each record and its index entries. */
+  putsMs: number;
+  /** From the last put's success to the transaction's `complete`: the commit. */
+  commitMs: number;
+}
+interface Written {
+  course: CourseRecord;
+  lecture: LectureRecord;
+  track: TrackRecord;
+  cues: CueRecord[];
+}
+
+/** ingestTrack, timed and split into phases; then its records are read back and removed (untimed). */
+async function timedIngest(db: MoocMateDb, captured: CapturedTrack) {
+  phases.ops = [];
+  phases.on = true;
+  const t0 = performance.now();
+  const r = await ingestTrack(db, captured, NOW);
+  const t1 = performance.now();
+  phases.on = false;
+  const split = splitPhases(t0, t1, phases.ops);
+  const records = await readBack(db, r.lectureId, r.trackId, captured);
+  await deleteLecture(db, r.lectureId);
+  await db.courses.delete(records.course.id);
+  return { phases: split, records };
+}
+
+async function readBack(db: MoocMateDb, lectureId: string, trackId: string, captured: CapturedTrack): Promise<Written> {
+  return {
+    course: (await db.courses.get(courseIdFor(captured.page.site, captured.page.courseKey)))!,
+    lecture: (await db.lectures.get(lectureId))!,
+    track: (await db.tracks.get(trackId))!,
+    cues: await db.cues.where('[trackId+index]').between([trackId, -Infinity], [trackId, Infinity]).toArray(),
+  };
+}
+
+async function untimedRecords(db: MoocMateDb, captured: CapturedTrack): Promise<Written> {
+  const r = await ingestTrack(db, captured, NOW);
+  const records = await readBack(db, r.lectureId, r.trackId, captured);
+  await clearStores(db.backendDB(), STORES);
+  return records;
+}
+
+/** The raw write of the records under ids with `suffix`, timed in two phases, then removed (untimed). */
+async function rawWrite(db: MoocMateDb, recs: Written, suffix: string): Promise<RawPhases> {
+  const lectureId = `${recs.lecture.id}${suffix}`;
+  const trackId = `${recs.track.id}${suffix}`;
+  const t0 = performance.now();
+  const tx = db.backendDB().transaction([...STORES], 'readwrite');
+  tx.objectStore('courses').put(recs.course);
+  tx.objectStore('lectures').put({ ...recs.lecture, id: lectureId });
+  tx.objectStore('tracks').put({ ...recs.track, id: trackId, lectureId });
+  const store = tx.objectStore('cues');
+  let last: IDBRequest | null = null;
+  for (const c of recs.cues) last = store.put({ ...c, trackId, lectureId });
+  let lastOk = t0;
+  if (last) last.onsuccess = () => (lastOk = performance.now());
+  await done(tx);
+  const t1 = performance.now();
+  await deleteLecture(db, lectureId);
+  await db.courses.delete(recs.course.id);
+  return { totalMs: t1 - t0, putsMs: lastOk - t0, commitMs: t1 - lastOk };
 }
 
 const api = { ingestBench, ingestIntoLibrary, populateStart, populateRange, populateFinish, attachLibrary, buildQueries, runQueries, wordStats, closeLibrary };

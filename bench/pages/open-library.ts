@@ -2,6 +2,7 @@
 import { MoocMateDb } from '../../src/db/schema';
 import { deleteLecture } from '../../src/captions/store';
 import { deleteDb, describeSchema } from './idb';
+import { phaseTimer } from './phase-timer';
 import { SEARCH_DB, library, newLibrary, referenceSchema, setLibrary } from './library';
 
 /**
@@ -15,6 +16,8 @@ export async function attachLibrary(lectures: number, cuesPerLecture: number, po
   const l = newLibrary(lectures, cuesPerLecture, df);
   l.populated = populated;
   const db = new MoocMateDb(SEARCH_DB);
+  // Times ingestTrack's operations during the ingest rounds only (phase-timer.ts).
+  db.use(phaseTimer);
   const t0 = performance.now();
   try {
     await db.open();

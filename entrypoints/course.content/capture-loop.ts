@@ -31,6 +31,7 @@ export interface WatchedLecture {
 }
 
 type Capture = BackgroundProtocol['capture.track']['req'];
+type Job = Omit<Capture, 'page'> & { signature: string; player?: TextTrack };
 
 /**
  * Finds the lectures on a page and sends every caption track of each to the background:
@@ -194,7 +195,7 @@ export class CaptureLoop {
     w.page = page;
     w.lectureId = lectureId;
 
-    const jobs: Array<{ track: TrackInfo; cues: RawCue[] | null; signature: string; pageError?: string }> = [];
+    const jobs: Job[] = [];
     // 1. The platform's data.
     let dataFailed = false;
     try {
@@ -224,7 +225,7 @@ export class CaptureLoop {
         if (read.state === 'wait') continue; // its load or error event schedules us again
         const info: TrackInfo = { kind: track.kind, label: track.label, language: track.language };
         if (el?.src) info.url = el.src;
-        jobs.push({ track: info, cues: read.cues, signature: read.signature, pageError: read.pageError });
+        jobs.push({ track: info, cues: read.cues, signature: read.signature, pageError: read.pageError, player: read.player });
       }
     }
     // 3. The transcript panel, only when nothing better exists.
@@ -284,13 +285,23 @@ export class CaptureLoop {
     this.ctx.onInvalidated(() => clearInterval(timer));
   }
 
-  private async send(element: HTMLElement, page: PageInfo, job: Omit<Capture, 'page'> & { signature: string }): Promise<void> {
+  private async send(element: HTMLElement, page: PageInfo, job: Job): Promise<void> {
     const { track } = job;
     const signature = `${page.lectureKey}|${track.kind}|${track.language}|${track.label}|${job.signature}`;
     if (this.sent.has(signature)) return;
     this.sent.add(signature);
     try {
-      await callBackground('capture.track', { page, track, cues: job.cues, pageError: job.pageError });
+      const req: Capture = { page, track, cues: job.cues, pageError: job.pageError };
+      // The player parsed a file the background can usually read itself: send only its address.
+      if (job.player) req.pageHasCues = true;
+      const res = await callBackground('capture.track', req);
+      if ('sendCues' in res) {
+        // It could not: copy the player's cues, a slice at a time so the page stays responsive
+        // (none left when the player dropped them meanwhile: the background reports the file).
+        const list = job.player?.cues;
+        const cues = list ? await copyCuesInSlices(list, () => this.ctx.isInvalid) : null;
+        if (!this.ctx.isInvalid) await callBackground('capture.track', { page, track, cues, pageError: job.pageError });
+      }
     } catch (err) {
       // The page must never see our errors. A stopped service worker drops the message:
       // try again a few times, then wait for the next change on the page.
@@ -348,13 +359,16 @@ function tracksOf(video: HTMLVideoElement): ListedTrack[] {
 
 type TrackRead =
   | { state: 'wait' }
-  | { state: 'ready'; cues: RawCue[] | null; signature: string; pageError?: string };
+  | { state: 'ready'; cues: RawCue[] | null; signature: string; pageError?: string; player?: TextTrack };
 
 function readTrack(track: TextTrack, element: HTMLTrackElement | null): TrackRead {
   if (element) {
     if (track.mode !== 'disabled' && element.readyState === LOADING) return { state: 'wait' };
     if (track.mode !== 'disabled' && element.readyState === LOADED && track.cues && track.cues.length > 0) {
       // One capture per file: turning captions on later must not send the same file again.
+      // A file on the web is read by the background; the player's cues are copied only if
+      // it cannot (copying and sending thousands of cues costs the page tens of ms).
+      if (/^https?:/.test(element.src)) return { state: 'ready', cues: null, signature: `src:${element.src}`, player: track };
       return { state: 'ready', cues: copyCues(track.cues), signature: `src:${element.src}` };
     }
     if (!element.src) return { state: 'ready', cues: [], signature: 'empty', pageError: 'The caption track has no file.' };
@@ -370,13 +384,27 @@ function readTrack(track: TextTrack, element: HTMLTrackElement | null): TrackRea
   return { state: 'ready', cues, signature: cueSignature(cues) };
 }
 
-function copyCues(list: TextTrackCueList): RawCue[] {
+function copyCues(list: TextTrackCueList, from = 0, to = list.length): RawCue[] {
   const out: RawCue[] = [];
-  for (let i = 0; i < list.length; i++) {
+  for (let i = from; i < Math.min(to, list.length); i++) {
     const c = list[i] as VTTCue;
     const cue: RawCue = { start: c.startTime, end: c.endTime, text: typeof c.text === 'string' ? c.text : '' };
     if (c.id) cue.id = c.id;
     out.push(cue);
+  }
+  return out;
+}
+
+/** Cues copied per slice; the page gets the main thread back between slices. */
+const COPY_SLICE = 250;
+
+/** copyCues for a long list, yielding between slices; null when the page went away meanwhile. */
+async function copyCuesInSlices(list: TextTrackCueList, gone: () => boolean): Promise<RawCue[] | null> {
+  const out: RawCue[] = [];
+  for (let from = 0; from < list.length; from += COPY_SLICE) {
+    if (from > 0) await new Promise((r) => setTimeout(r, 0));
+    if (gone()) return null;
+    out.push(...copyCues(list, from, from + COPY_SLICE));
   }
   return out;
 }

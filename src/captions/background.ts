@@ -9,7 +9,7 @@ import { ingestTrack } from './store';
 const mayRead = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
 
 /** Background handler: a caption track seen on a page becomes stored cues. */
-export const captureTrack: Handlers['capture.track'] = async ({ page, track: info, cues, pageError }) => {
+export const captureTrack: Handlers['capture.track'] = async ({ page, track: info, cues, pageError, pageHasCues }) => {
   const { format = 'auto', source: declared, ...track } = info;
   let prepared: Prepared;
   let source: TrackSource;
@@ -20,6 +20,15 @@ export const captureTrack: Handlers['capture.track'] = async ({ page, track: inf
       const file = await fetchTrackFile(track.url, fetch, mayRead).catch(() => null);
       if (file) prepared = addFileReport(prepared, prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType }));
     }
+  } else if (track.url && pageHasCues) {
+    // The player parsed this file; reading it here gives the same cues without a copy in
+    // the page. When it cannot be read (no permission for its host, a network error), the
+    // page sends the player's cues instead: nothing is stored now.
+    source = declared ?? 'text-track';
+    const file = await fetchTrackFile(track.url, fetch, mayRead).catch(() => null);
+    if (!file) return { sendCues: true };
+    prepared = prepareCuesFromFile(file.body, { url: track.url, contentType: file.contentType, format, generated: track.generated });
+    if (prepared.cues.length === 0) return { sendCues: true };
   } else if (track.url) {
     source = declared ?? 'track-file';
     try {

@@ -7,7 +7,10 @@ export type { PageInfo, TrackInfo, RawCue, SourceFormat };
 export interface BackgroundProtocol {
   'capture.track': {
     req: BackgroundRequests['capture.track'];
-    res: { lectureId: string; trackId: string; cueCount: number; status: TrackStatus; error?: string; unchanged: boolean };
+    res:
+      | { lectureId: string; trackId: string; cueCount: number; status: TrackStatus; error?: string; unchanged: boolean }
+      /** Only for `pageHasCues`: the file could not be read, send the player's cues instead. */
+      | { sendCues: true };
   };
   'lecture.pendingSeek': { req: BackgroundRequests['lecture.pendingSeek']; res: { seek: { lectureId: string; time: number } | null } };
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };

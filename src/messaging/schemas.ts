@@ -47,6 +47,12 @@ export const BackgroundSchemas = {
     cues: v.nullable(v.pipe(v.array(RawCueSchema), v.maxLength(200000))),
     /** Why the page could not give cues, kept if the fetch fails too. */
     pageError: v.optional(text(500)),
+    /**
+     * With cues null: the player has parsed this file and the page can send its cues. The
+     * background reads the file itself (no copy of thousands of cues in the page); only
+     * when it cannot does it answer `sendCues` and store nothing.
+     */
+    pageHasCues: v.optional(v.literal(true)),
   }),
   /** The content script asks whether this tab was opened to play from a moment. */
   'lecture.pendingSeek': v.object({}),
