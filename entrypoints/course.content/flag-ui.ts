@@ -74,6 +74,54 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
   );
 
   // Keep the button at the top-right corner of the video the learner watches.
+  if (typeof CSS !== 'undefined' && CSS.supports('anchor-name', ANCHOR)) followWithAnchor(ctx, loop, host);
+  else followWithFrames(ctx, loop, host);
+  return { flagNow };
+}
+
+const ANCHOR = '--moocmate-flag-video';
+
+/**
+ * Chromium: CSS anchor positioning keeps the button on the video's corner as it moves,
+ * scrolls or resizes, without our script ever reading the layout (a read forces the
+ * browser to lay out the page at once: the bench's profile showed that costing the most
+ * main-thread time of the content script). The video gets only the `anchor-name`.
+ */
+function followWithAnchor(ctx: ContentScriptContext, loop: CaptureLoop, host: HTMLElement): void {
+  host.style.cssText =
+    'position:absolute;z-index:2147483646;display:none;flex-direction:column;align-items:flex-end;margin:8px;' +
+    `position-anchor:${ANCHOR};top:anchor(top);right:anchor(right);position-visibility:anchors-visible;`;
+  let video: HTMLVideoElement | null = null;
+  // Sizes arrive after layout, never forcing one; a small player gets no button.
+  const sizes = new ResizeObserver((entries) => {
+    for (const e of entries) {
+      if (e.target === video) host.style.display = e.contentRect.width >= 160 && e.contentRect.height >= 90 ? 'flex' : 'none';
+    }
+  });
+  const follow = () => {
+    const media = loop.activeLecture()?.media ?? null;
+    const next = media?.isConnected ? media : null;
+    if (next === video) return;
+    if (video) {
+      video.style.removeProperty('anchor-name');
+      sizes.unobserve(video);
+    }
+    video = next;
+    host.style.display = 'none';
+    if (!video) return;
+    video.style.setProperty('anchor-name', ANCHOR);
+    sizes.observe(video);
+  };
+  loop.onChange(follow);
+  follow();
+  ctx.onInvalidated(() => {
+    sizes.disconnect();
+    video?.style.removeProperty('anchor-name');
+  });
+}
+
+/** Browsers without anchor positioning (Firefox): place the button once a frame when asked, and every second. */
+function followWithFrames(ctx: ContentScriptContext, loop: CaptureLoop, host: HTMLElement): void {
   let frame = 0;
   const place = () => {
     frame = 0;
@@ -84,7 +132,7 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
       return;
     }
     host.style.display = 'block';
-    // translateX(-100%) aligns the button's right edge without reading its width (no forced layout).
+    // translateX(-100%) aligns the button's right edge without reading its width.
     host.style.transform = `translate(${Math.round(box.right + scrollX - 8)}px, ${Math.round(box.top + scrollY + 8)}px) translateX(-100%)`;
   };
   const soon = () => (frame ||= requestAnimationFrame(place));
@@ -92,5 +140,4 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
   ctx.addEventListener(window, 'resize', soon);
   loop.onChange(soon);
   ctx.setInterval(soon, 1000); // players resize without telling anyone
-  return { flagNow };
 }

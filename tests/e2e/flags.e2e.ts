@@ -56,7 +56,19 @@ describe('flagging captions', () => {
       v.currentTime = 22;
       await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
     });
-    await lecture.getByRole('button', { name: /Flag caption/ }).click();
+    // The button sits on the video's top-right corner, and stays there when the page scrolls.
+    const button = lecture.getByRole('button', { name: /Flag caption/ });
+    const onCorner = async () => {
+      const b = (await button.boundingBox())!;
+      const v = (await lecture.locator('video').boundingBox())!;
+      return Math.abs(b.x + b.width - (v.x + v.width - 8)) <= 2 && Math.abs(b.y - (v.y + 8)) <= 2;
+    };
+    await screenshot(lecture, 'lecture-flag-button');
+    await expect.poll(onCorner).toBe(true);
+    await lecture.evaluate(() => window.scrollBy(0, 60));
+    await expect.poll(onCorner).toBe(true);
+    await lecture.evaluate(() => window.scrollTo(0, 0));
+    await button.click();
     await waitFor('two flags', async () => (await flags()).length === 2);
 
     const panel = await ext.context.newPage();

@@ -118,6 +118,23 @@ describe('generic pages', () => {
     await page.close();
   });
 
+  it('reads a loaded track\'s file in the background, and takes the player\'s cues when it may not read that host', async () => {
+    await wipeDb(probe);
+    const page = await ext.context.newPage();
+    await page.goto(fixture(`cors-track.html?trackOrigin=http://${OTHER_HOST}:${server.port}`));
+    await page.waitForFunction(() => document.getElementById('status')!.textContent === 'readyState 2');
+    const db = await waitFor('track from the player', async () => {
+      const d = await dumpDb(probe);
+      return d.tracks[0]?.cueCount ? d : null;
+    });
+    // The background had no permission for the CDN: no error, the player's own cues instead.
+    expect(db.tracks).toHaveLength(1);
+    expect(db.tracks[0]).toMatchObject({ source: 'text-track', status: 'ok', cueCount: 12 });
+    expect(db.tracks[0].needsPermission).toBeUndefined();
+    expect(cuesOf(db, db.tracks[0].id)).toEqual(demoCues('lecture-1.en.vtt'));
+    await page.close();
+  });
+
   it('says which caption host needs the learner\'s permission, and offers it in the popup', async () => {
     await wipeDb(probe);
     const page = await ext.context.newPage();
