@@ -95,8 +95,8 @@ export async function searchTranscripts(
   const t0 = performance.now();
   const index = (word: string) => db.cues.where('terms').equals(word);
 
-  if (q.all.length === 1) {
-    // Every line with the word matches (a one-word phrase is the word itself).
+  if (q.all.length === 1 && q.phrases.every((p) => p.length === 1)) {
+    // Every line with the word matches (a one-word phrase is the word itself; `"the the"` is not).
     const rows = await index(q.all[0]).limit(limit + 1).toArray();
     return { hits: rows.slice(0, limit), more: rows.length > limit, incomplete: false };
   }

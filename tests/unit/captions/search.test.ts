@@ -115,6 +115,12 @@ describe('transcript search with a bounded amount of work', () => {
     expect(res.hits.every((h) => h.text.includes('the line'))).toBe(true);
   });
 
+  it('checks a phrase that repeats its one word', async () => {
+    const db = await commonLibrary();
+    expect((await searchTranscripts(db, '"the the"', 50, small)).hits).toEqual([]);
+    expect((await searchTranscripts(db, '"of of"', 50, { ...small, walkRows: 100 })).incomplete).toBe(false);
+  });
+
   it('stops the walk when its time is spent, after one step', async () => {
     const db = await commonLibrary();
     const res = await searchTranscripts(db, 'is of', 50, { ...small, walkRows: 100, walkMs: -1 });
