@@ -22,7 +22,6 @@ export async function glossaryImport(req: Req<'glossary.import'>): Promise<Res<'
 
 // The expanded forms of each term, kept between changes: expanding 10,000 terms takes a while.
 const formsByTerm = new Map<string, string[][]>();
-let data: MatcherData | null = null;
 let version = 0;
 
 function compact(entries: GlossaryEntryRecord[]): MatcherData {
@@ -38,21 +37,22 @@ function compact(entries: GlossaryEntryRecord[]): MatcherData {
   return { version, entries: out };
 }
 
+/** Read afresh every time (a page may ask right after an edit); only the forms are cached. */
 export async function glossaryMatcher(): Promise<Res<'glossary.matcher'>> {
-  data ??= compact(await getDb().glossary.toArray());
-  return data;
+  return compact(await getDb().glossary.toArray());
 }
 
 /**
  * Any change to the glossary, from any extension page or from here (Dexie tells every
- * context of the origin), drops the cached forms and tells open tabs to fetch them again.
+ * context of the origin), tells open tabs to fetch the matcher again.
  */
 export function watchGlossary(): void {
   let first = true;
   liveQuery(() => getDb().glossary.toArray()).subscribe({
     next: (entries) => {
       version++;
-      data = compact(entries);
+      const terms = new Set(entries.map((e) => e.term));
+      for (const t of formsByTerm.keys()) if (!terms.has(t)) formsByTerm.delete(t);
       if (first) return void (first = false);
       void tellTabs({ version });
     },

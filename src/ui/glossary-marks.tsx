@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { MoocMateDb } from '../db/schema';
+import { callBackground } from '../messaging/client';
+import { buildMatcher, type GlossaryMatcher } from '../glossary/match';
+import { meaningText } from '../glossary/mark-text';
+import { useLiveQuery } from './use-live-query';
+
+/**
+ * The glossary's matcher for an extension page: the background expands the words (it holds
+ * the lemmatizer); asked again whenever the glossary table changes.
+ */
+export function useGlossaryMatcher(db: MoocMateDb): GlossaryMatcher | null {
+  const stamp = useLiveQuery(
+    async () => `${await db.glossary.count()}:${(await db.glossary.orderBy('updatedAt').last())?.updatedAt ?? 0}`,
+    [],
+    '',
+  );
+  const [matcher, setMatcher] = useState<GlossaryMatcher | null>(null);
+  useEffect(() => {
+    if (!stamp) return;
+    let live = true;
+    callBackground('glossary.matcher', {})
+      .then((data) => live && setMatcher(buildMatcher(data)))
+      .catch(() => undefined);
+    return () => void (live = false);
+  }, [stamp]);
+  return matcher;
+}
+
+/** Text with glossary words marked; the meaning shows on hover (title) and on focus (CSS, from data-meaning). */
+export function GlossaryMarked({ text, matcher }: { text: string; matcher: GlossaryMatcher | null }) {
+  const found = matcher?.find(text) ?? [];
+  if (found.length === 0) return <>{text}</>;
+  const parts: preact.ComponentChildren[] = [];
+  let at = 0;
+  for (const m of found) {
+    if (m.start > at) parts.push(text.slice(at, m.start));
+    const about = meaningText(m.term, m.meaning);
+    parts.push(
+      <mark key={m.start} class="gloss" title={about} data-meaning={about} aria-description={about} data-entry-id={m.entryId}>
+        {text.slice(m.start, m.end)}
+      </mark>,
+    );
+    at = m.end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
