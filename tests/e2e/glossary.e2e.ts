@@ -241,8 +241,9 @@ describe('glossary', () => {
     expect(hostile[1]).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
 
     // Edit a word, export again: the same notes keep their GUIDs (Anki updates them).
-    await dash.locator('.glossary-entry', { hasText: 'carbon dioxide' }).getByRole('textbox', { name: 'Meaning' }).fill('dióxido de carbono');
-    await dash.locator('.glossary-entry', { hasText: 'carbon dioxide' }).getByRole('textbox', { name: 'Meaning' }).press('Tab');
+    const meaning = dash.locator('.glossary-entry').filter({ has: dash.locator('.entry-term', { hasText: /^carbon dioxide$/ }) }).getByRole('textbox', { name: 'Meaning' });
+    await meaning.fill('dióxido de carbono');
+    await meaning.press('Tab');
     await waitFor('meaning saved', async () => (await glossary()).find((w) => w.term === 'carbon dioxide')?.meaning === 'dióxido de carbono');
     const second = await save('Export for Anki');
     const guids = (text: string) => new Map(text.trimEnd().split('\n').slice(7).map((l) => [l.split('\t')[0], l.split('\t')[1]]));
