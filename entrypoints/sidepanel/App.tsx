@@ -13,7 +13,7 @@ import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
 import { createFlag } from '../../src/flags/store';
 import { languageName } from '../../src/language/names';
 import { uiLocale } from '../../src/ui/i18n';
-import { GlossaryMarked, useGlossaryMatcher } from '../../src/ui/glossary-marks';
+import { GlossaryMarked, GlossaryMeanings, useGlossaryMatcher } from '../../src/ui/glossary-marks';
 import { WordPicker } from '../../src/ui/word-picker';
 
 const db = getDb();
@@ -115,15 +115,20 @@ export function App() {
             pickLabel={t('playFromHere')}
             onPick={(cue) => seekTo(cue.start)}
             renderText={(text) => <GlossaryMarked text={text} matcher={matcher} />}
-            extra={(cue) =>
-              picking === cue.index && lectureId && track ? (
-                <WordPicker cue={cue} lectureId={lectureId} trackId={track.id} pageUrl={lecture?.url ?? ''} onClose={() => setPicking(null)} />
+            describedBy={(cue) => (picking !== cue.index && matcher?.find(cue.text).length ? `gloss-${cue.index}` : undefined)}
+            extra={(cue) => (
+              <>
+                {/* Not while picking words in this line: the list would jump under the learner's pointer. */}
+                {picking !== cue.index && <GlossaryMeanings key="meanings" id={`gloss-${cue.index}`} text={cue.text} matcher={matcher} />}
+                {picking === cue.index && lectureId && track ? (
+                <WordPicker key="picker" cue={cue} lectureId={lectureId} trackId={track.id} pageUrl={lecture?.url ?? ''} onClose={() => setPicking(null)} />
               ) : (
-                <button type="button" class="add-word" title={t('glossaryAddFromLine')} aria-label={t('glossaryAddFromLine')} onClick={() => setPicking(cue.index)}>
+                <button key="add" type="button" class="add-word" title={t('glossaryAddFromLine')} aria-label={t('glossaryAddFromLine')} onClick={() => setPicking(cue.index)}>
                   +
                 </button>
-              )
-            }
+                )}
+              </>
+            )}
           />
           {lectureId && (
             <FlagsPanel

@@ -6,11 +6,13 @@ import { tokenize, type CompactEntry } from './match';
  * Background only (it imports the lemmatizer and its word lists).
  */
 
-/** The key one entry per base form is kept under: "Took in" -> "take in". */
+/**
+ * The key one entry per base form is kept under: "Took in" -> "take in". Words written
+ * apart are joined by one space; characters written together (光合作用) stay together.
+ */
 export function baseOfTerm(term: string): string {
-  return tokenize(term)
-    .map((t) => baseForm(t.norm))
-    .join(' ');
+  const tokens = tokenize(term);
+  return tokens.map((t, i) => (i > 0 && t.start > tokens[i - 1].end ? ' ' : '') + baseForm(t.norm)).join('');
 }
 
 /** An entry with each of its words expanded into every form it may take in a caption. */

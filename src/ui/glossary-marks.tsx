@@ -27,7 +27,20 @@ export function useGlossaryMatcher(db: MoocMateDb): GlossaryMatcher | null {
   return matcher;
 }
 
-/** Text with glossary words marked; the meaning shows on hover (title) and on focus (CSS, from data-meaning). */
+/** The meanings of a line's glossary words, one line of text (shown when the line has keyboard focus). */
+export function GlossaryMeanings({ id, text, matcher }: { id: string; text: string; matcher: GlossaryMatcher | null }) {
+  const found = matcher?.find(text) ?? [];
+  if (found.length === 0) return null;
+  const seen = new Set<string>();
+  const parts = found.filter((m) => !seen.has(m.entryId) && seen.add(m.entryId)).map((m) => meaningText(m.term, m.meaning));
+  return (
+    <p class="cue-gloss" id={id} dir="auto">
+      {parts.join(' · ')}
+    </p>
+  );
+}
+
+/** Text with glossary words marked; the meaning shows on hover (title and a tooltip from data-meaning). */
 export function GlossaryMarked({ text, matcher }: { text: string; matcher: GlossaryMatcher | null }) {
   const found = matcher?.find(text) ?? [];
   if (found.length === 0) return <>{text}</>;

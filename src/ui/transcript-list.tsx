@@ -20,10 +20,12 @@ interface Props {
   renderText?: (text: string) => preact.ComponentChildren;
   /** More controls for a line, beside its button (add a word). */
   extra?: (cue: Cue) => preact.ComponentChildren;
+  /** The id of an element that describes a line (its glossary meanings), if any. */
+  describedBy?: (cue: Cue) => string | undefined;
 }
 
 /** The lines of a transcript; the current one is marked and kept in view. */
-export function TranscriptList({ cues, current, needles, flagged, follow, onPick, pickLabel, renderText, extra }: Props) {
+export function TranscriptList({ cues, current, needles, flagged, follow, onPick, pickLabel, renderText, extra, describedBy }: Props) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!follow || current < 0) return;
@@ -41,7 +43,7 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
           class={`cue${i === current ? ' current' : ''}${flagged?.has(cue.index) ? ' flagged' : ''}`}
           aria-current={i === current ? 'true' : undefined}
         >
-          <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`}>
+          <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`} aria-describedby={describedBy?.(cue)}>
             <time class="cue-time">{clock(cue.start)}</time>
             <span class="cue-text">
               {renderText && needles.length === 0 ? renderText(cue.text) : <Highlighted text={cue.text} needles={needles} />}

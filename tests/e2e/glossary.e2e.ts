@@ -110,15 +110,15 @@ describe('glossary', () => {
     const make = panel.locator('.cue', { hasText: 'how do plants make' }).locator('mark.gloss');
     expect(await make.getAttribute('title')).toBe('makes: hace');
     expect(await make.getAttribute('aria-description')).toBe('makes: hace');
-    // The meaning also shows when the line gets keyboard focus (a CSS tooltip from data-meaning).
-    await panel.locator('.cue', { hasText: 'oxygen goes out through the stomata' }).locator('.cue-button').focus();
-    await panel.keyboard.press('Tab');
-    await panel.keyboard.press('Shift+Tab');
-    const tip = await panel
-      .locator('.cue', { hasText: 'oxygen goes out through the stomata' })
-      .locator('mark.gloss')
-      .evaluate((m) => getComputedStyle(m, '::after').content);
-    expect(tip).toBe('"stomata: estomas"');
+    // Keyboard focus on a line shows its words' meanings, which are also the line's description.
+    const line = panel.locator('.cue', { hasText: 'oxygen goes out through the stomata' });
+    const meanings = line.locator('.cue-gloss');
+    expect(await meanings.isVisible()).toBe(false);
+    await line.locator('.cue-button').focus();
+    await meanings.waitFor({ state: 'visible' });
+    expect(await meanings.textContent()).toBe('stomata: estomas');
+    expect(await line.locator('.cue-button').getAttribute('aria-describedby')).toBe(await meanings.getAttribute('id'));
+    await expect.poll(() => line.locator('.cue-button').evaluate((b) => b.matches(':focus'))).toBe(true);
     await screenshot(panel, 'glossary-sidepanel-highlights');
   });
 

@@ -50,6 +50,7 @@ describe('glossary store', () => {
     const db = freshDb();
     for (const term of ['التمثيل الضوئي', '光合作用', '🌱 sprout', '<img src=x onerror=alert(1)>']) await addWord(db, word({ term, sentence: `… ${term} …` }));
     const terms = (await db.glossary.toArray()).map((e) => e.term).sort();
+    expect((await db.glossary.toArray()).map((e) => e.base).sort()).toEqual(['<img src=x onerror=alert(1)>'.toLowerCase().replace(/[<=()>]/g, ' ').replace(/\s+/g, ' ').trim(), 'التمثيل الضوئي', '光合作用', '🌱 sprout'].sort());
     expect(terms).toEqual(['<img src=x onerror=alert(1)>', 'التمثيل الضوئي', '光合作用', '🌱 sprout'].sort());
   });
 
