@@ -7,6 +7,7 @@ import { callBackground } from '../../src/messaging/client';
 import { downloadText } from '../../src/ui/download';
 import { t, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
+import { TermInSentence } from '../../src/ui/glossary-marks';
 import type { Notice } from './BackupBar';
 import { openLectureAt } from './open-lecture';
 
@@ -201,19 +202,6 @@ export function GlossaryView({ onNotice }: { onNotice: (n: Notice) => void }) {
   );
 }
 
-/** The sentence with the term in bold, as text. */
-function Example({ sentence, term }: { sentence: string; term: string }) {
-  const at = sentence.toLowerCase().indexOf(term.toLowerCase());
-  if (at < 0) return <>{sentence}</>;
-  return (
-    <>
-      {sentence.slice(0, at)}
-      <b>{sentence.slice(at, at + term.length)}</b>
-      {sentence.slice(at + term.length)}
-    </>
-  );
-}
-
 function EntryRow({ entry, checked, onCheck }: { entry: GlossaryEntryRecord; checked: boolean; onCheck: (on: boolean) => void }) {
   const save = (change: Partial<GlossaryEntryRecord>) => void db.glossary.update(entry.id, { ...change, updatedAt: Date.now() });
   const dueText = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(entry.due);
@@ -252,7 +240,7 @@ function EntryRow({ entry, checked, onCheck }: { entry: GlossaryEntryRecord; che
         {entry.examples.map((x, i) => (
           <li key={i}>
             <span dir="auto">
-              <Example sentence={x.sentence} term={entry.term} />
+              <TermInSentence sentence={x.sentence} term={entry.term} />
             </span>{' '}
             {x.lectureId && (
               <button type="button" class="link" onClick={() => void openLectureAt(x.lectureId!, x.time ?? 0)}>

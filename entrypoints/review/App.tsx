@@ -4,6 +4,7 @@ import { dueEntries, gradeEntry, previewDue, type Grading } from '../../src/glos
 import { clockOf } from '../../src/glossary/exchange';
 import { t, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
+import { TermInSentence } from '../../src/ui/glossary-marks';
 
 const db = getDb();
 const GRADINGS: Grading[] = [1, 2, 3, 4];
@@ -17,19 +18,6 @@ function until(ms: number): string {
   const h = Math.round(min / 60);
   if (h < 24) return rtf.format(h, 'hour');
   return rtf.format(Math.round(h / 24), 'day');
-}
-
-/** The sentence with the word in bold (text nodes only). */
-function Sentence({ text, term }: { text: string; term: string }) {
-  const at = text.toLowerCase().indexOf(term.toLowerCase());
-  if (at < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)}
-      <strong>{text.slice(at, at + term.length)}</strong>
-      {text.slice(at + term.length)}
-    </>
-  );
 }
 
 /**
@@ -95,7 +83,7 @@ export function App() {
         <section class="review-card" aria-live="polite" data-entry-id={entry.id} data-started={started}>
           <p class="prompt-label">{t('reviewPrompt')}</p>
           <blockquote class="sentence" dir="auto">
-            <Sentence text={example?.sentence || entry.term} term={entry.term} />
+            <TermInSentence sentence={example?.sentence || entry.term} term={entry.term} />
           </blockquote>
           <h1 class="term" dir="auto">
             {entry.term}

@@ -59,3 +59,16 @@ export function GlossaryMarked({ text, matcher }: { text: string; matcher: Gloss
   if (at < text.length) parts.push(text.slice(at));
   return <>{parts}</>;
 }
+
+/** A sentence with the term in bold (the first place it occurs), as text. */
+export function TermInSentence({ sentence, term }: { sentence: string; term: string }) {
+  const at = sentence.toLowerCase().indexOf(term.toLowerCase());
+  if (at < 0) return <>{sentence}</>;
+  return (
+    <>
+      {sentence.slice(0, at)}
+      <b>{sentence.slice(at, at + term.length)}</b>
+      {sentence.slice(at + term.length)}
+    </>
+  );
+}
