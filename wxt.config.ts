@@ -15,7 +15,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'tabs', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Course sites and their caption servers only. Track files on other origins are
     // fetched by the background (a cross-origin <track> without CORS gives the page no
     // cues), so a site the learner turns on may also ask for its caption server.
@@ -27,6 +27,8 @@ export default defineConfig({
       // The page also answers this key itself (entrypoints/course.content/flag-ui.ts), for
       // browsers where the shortcut is unassigned.
       'flag-caption': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFlagCaption__' },
+      // Likewise answered in the page (entrypoints/course.content/word-ui.ts).
+      'add-word': { suggested_key: { default: 'Alt+Shift+W' }, description: '__MSG_cmdAddWord__' },
     },
     ...(browser === 'firefox'
       ? {

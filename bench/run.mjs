@@ -4,7 +4,7 @@
 // What each figure means: bench/README.md.
 //
 //   node bench/run.mjs                 all four
-//   node bench/run.mjs size ingest     only some (size, ingest, content, flags, search)
+//   node bench/run.mjs size ingest     only some (size, ingest, content, flags, search, glossary)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,11 +15,12 @@ import { benchIngest } from './ingest.mjs';
 import { benchSearch } from './search.mjs';
 import { benchContentScript } from './content-script.mjs';
 import { benchFlags } from './flags.mjs';
+import { benchGlossary } from './glossary.mjs';
 import { buildBenchPage } from './lib/build-page.mjs';
 import { launch, chromiumPath } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 
-const ALL = ['size', 'ingest', 'content', 'flags', 'search'];
+const ALL = ['size', 'ingest', 'content', 'flags', 'search', 'glossary'];
 const only = process.argv.slice(2).filter((a) => ALL.includes(a));
 const selected = only.length ? only : ALL;
 const log = (s) => console.log(s);
@@ -95,6 +96,8 @@ await step('search', `searchTranscripts over ${process.env.BENCH_SEARCH_LECTURES
   return benchSearch({ log });
 });
 
+await step('glossary', 'glossary marks per caption line, 10,000 entries with their inflections, vs a naive per-term scan (Node)', async () => benchGlossary({ log }));
+
 results.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
 results.totalSeconds = Math.round((Date.now() - started) / 1000);
 
@@ -134,6 +137,11 @@ if (f.content) {
   const lt = (m) => (m.longTasks === 0 ? 'none' : `${n(m.maxLongTaskMs, 1)} ms (${m.longTasks})`);
   rows.push(['', '  longest long task (count) with / without', `${lt(c.withExtension)} / ${lt(c.withoutExtension)}`, `none > ${c.target.longTaskMs} ms`, verdict(c.passLongTasks)]);
   rows.push(['', '  script time added', `${n(c.addedScriptMs, 1)} ms (${n(c.withExtension.scriptMs, 1)} vs ${n(c.withoutExtension.scriptMs, 1)})`, '', '']);
+}
+if (f.glossary) {
+  const g = f.glossary;
+  rows.push(['5', `Glossary marks, ${n(g.entries)} entries (${n(g.forms)} forms)`, `${n(g.usPerCue.matcher, 2)} µs/cue (naive scan ${n(g.usPerCue.naiveScan, 0)} µs, ${n(g.ratio)}x)`, `<= ${g.target.usPerCue} µs`, verdict(g.pass)]);
+  rows.push(['', '  background expansion / matcher build / payload', `${n(g.backgroundExpandMs)} ms / ${n(g.matcherBuildMs, 1)} ms / ${n(g.payloadBytes / 1024)} KB`, '', '']);
 }
 for (const name of Object.keys(results.errors)) rows.push(['!', `${name}: BROKEN`, results.errors[name].split('\n')[0].slice(0, 60), '', '']);
 

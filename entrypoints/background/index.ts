@@ -4,6 +4,7 @@ import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
+import { ADD_WORD_COMMAND, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary } from '../../src/glossary/background';
 
 export default defineBackground(() => {
   const route = createRouter({
@@ -12,10 +13,17 @@ export default defineBackground(() => {
     'lecture.openAt': openLectureAt,
     'site.enable': enableSite,
     'flag.create': flagCreate,
+    'glossary.add': glossaryAdd,
+    'glossary.matcher': glossaryMatcher,
+    'glossary.import': glossaryImport,
   });
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'flag-caption') void onFlagCommand();
+    if (command === ADD_WORD_COMMAND) void onAddWordCommand();
   });
+  browser.runtime.onInstalled.addListener(createGlossaryMenu);
+  browser.contextMenus?.onClicked.addListener((info, tab) => void onGlossaryMenu(info, tab));
+  watchGlossary();
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.permissions.onRemoved.addListener(({ origins }) => void forgetRemovedSites(origins));
 

@@ -6,6 +6,7 @@ import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { installFlagUi } from './flag-ui';
+import { installWordUi } from './word-ui';
 
 export default defineContentScript({
   // Other sites get this script when the learner turns MoocMate on for them (src/sites/enable.ts).
@@ -18,6 +19,7 @@ export default defineContentScript({
     loop.start();
     linkPanels(ctx, loop);
     const flags = installFlagUi(ctx, loop);
+    const words = installWordUi(ctx, loop);
 
     const top = window === window.top;
     const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
@@ -34,6 +36,11 @@ export default defineContentScript({
       if (type === 'page.flagCurrent') {
         // Only the frame with the lecture answers (and flags).
         return lectures.length > 0 ? flags.flagNow().then((flagged) => ({ ok: true, value: { flagged } })) : undefined;
+      }
+      if (type === 'page.addWord') {
+        const { selection } = (message as { data?: TabProtocol['page.addWord']['req'] }).data ?? {};
+        // Only a frame with the selection (or, with none, the lecture's frame) answers.
+        return words.addWord(typeof selection === 'string' ? selection : undefined)?.then((added) => ({ ok: true, value: { added } }));
       }
       if (type === 'page.recapture') {
         loop.recapture();

@@ -8,6 +8,7 @@ import { flagPage, PAGE_KINDS } from '../../src/flags/store';
 import { kindLabel } from '../../src/ui/flags-panel';
 import type { FlagKind } from '../../src/db/schema';
 import { t } from '../../src/ui/i18n';
+import { DueWords } from '../../src/ui/due-words';
 
 type Status =
   | { state: 'loading' }
@@ -131,6 +132,7 @@ export function App() {
           {problem}
         </p>
       )}
+      <DueWords db={getDb()} />
       {tab && <PageProblem url={tab.url} title={tab.title} lectureId={status.state === 'found' ? status.lectures[0]?.lectureId : undefined} />}
       <div class="stack">
         {status.state === 'found' && (

@@ -13,6 +13,8 @@ import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
 import { createFlag } from '../../src/flags/store';
 import { languageName } from '../../src/language/names';
 import { uiLocale } from '../../src/ui/i18n';
+import { GlossaryMarked, GlossaryMeanings, useGlossaryMatcher } from '../../src/ui/glossary-marks';
+import { WordPicker } from '../../src/ui/word-picker';
 
 const db = getDb();
 
@@ -28,6 +30,8 @@ export function App() {
   const cues = useCues(db, track?.id ?? null);
   const [query, setQuery] = useState('');
   const [follow, setFollow] = useState(true);
+  const matcher = useGlossaryMatcher(db);
+  const [picking, setPicking] = useState<number | null>(null);
 
   const needles = useMemo(() => normalise(query).split(/\s+/).filter(Boolean), [query]);
   const shown = useMemo(
@@ -110,6 +114,21 @@ export function App() {
             follow={follow && needles.length === 0}
             pickLabel={t('playFromHere')}
             onPick={(cue) => seekTo(cue.start)}
+            renderText={(text) => <GlossaryMarked text={text} matcher={matcher} />}
+            describedBy={(cue) => (picking !== cue.index && matcher?.find(cue.text).length ? `gloss-${cue.index}` : undefined)}
+            extra={(cue) => (
+              <>
+                {/* Not while picking words in this line: the list would jump under the learner's pointer. */}
+                {picking !== cue.index && <GlossaryMeanings key="meanings" id={`gloss-${cue.index}`} text={cue.text} matcher={matcher} />}
+                {picking === cue.index && lectureId && track ? (
+                <WordPicker key="picker" cue={cue} lectureId={lectureId} trackId={track.id} pageUrl={lecture?.url ?? ''} onClose={() => setPicking(null)} />
+              ) : (
+                <button key="add" type="button" class="add-word" title={t('glossaryAddFromLine')} aria-label={t('glossaryAddFromLine')} onClick={() => setPicking(cue.index)}>
+                  +
+                </button>
+                )}
+              </>
+            )}
           />
           {lectureId && (
             <FlagsPanel

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import type { CourseRecord, CueRecord, FlagRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
+import type { CourseRecord, CueRecord, FlagRecord, GlossaryEntryRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
 import { terms } from '../captions/terms';
 
 /** docs/backup-format.md describes this format; bump the version for any change a reader must know. */
 export const BACKUP_FORMAT = 'moocmate-backup';
-export const BACKUP_VERSION = 2;
-/** Older versions this MoocMate still reads (version 1 had no flags). */
-const READABLE_VERSIONS = [1, 2] as const;
+export const BACKUP_VERSION = 3;
+/** Older versions this MoocMate still reads (version 1 had no flags, 1 and 2 no glossary). */
+const READABLE_VERSIONS = [1, 2, 3] as const;
 
 /**
  * A backup that cannot be imported. `key` and `subs` name the message in _locales, so the
@@ -97,6 +97,46 @@ const FlagSchema = v.strictObject({
     }),
   ),
 });
+const nullableId = v.nullable(str(100));
+const GlossarySchema = v.strictObject({
+  id: str(100),
+  term: v.pipe(str(200), v.minLength(1)),
+  base: v.pipe(str(400), v.minLength(1)),
+  meaning: str(),
+  notes: str(),
+  tags: v.pipe(v.array(str(100)), v.maxLength(100)),
+  courseId: nullableId,
+  lectureId: nullableId,
+  examples: v.pipe(
+    v.array(
+      v.strictObject({
+        sentence: str(2000),
+        lectureId: nullableId,
+        trackId: nullableId,
+        cueIndex: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+        time: v.nullable(time),
+        pageUrl: str(),
+        addedAt: stamp,
+      }),
+    ),
+    v.maxLength(100),
+  ),
+  card: v.strictObject({
+    due: stamp,
+    stability: stamp,
+    difficulty: stamp,
+    elapsedDays: stamp,
+    scheduledDays: stamp,
+    learningSteps: stamp,
+    reps: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    lapses: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    state: v.picklist([0, 1, 2, 3]),
+    lastReview: v.nullable(stamp),
+  }),
+  due: stamp,
+  createdAt: stamp,
+  updatedAt: stamp,
+});
 const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.picklist(READABLE_VERSIONS),
@@ -108,6 +148,8 @@ const BackupSchema = v.strictObject({
     cues: v.array(CueSchema),
     /** Since version 2. */
     flags: v.optional(v.array(FlagSchema)),
+    /** Since version 3. */
+    glossary: v.optional(v.array(GlossarySchema)),
   }),
 });
 
@@ -116,19 +158,20 @@ type BackupCue = Backup['data']['cues'][number];
 
 /** Everything MoocMate holds, as one object (the search index is rebuilt on import). */
 export async function exportBackup(db: MoocMateDb, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
-    const [courses, lectures, tracks, cues, flags] = await Promise.all([
+  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary], async () => {
+    const [courses, lectures, tracks, cues, flags, glossary] = await Promise.all([
       db.courses.toArray(),
       db.lectures.toArray(),
       db.tracks.toArray(),
       db.cues.toArray(),
       db.flags.toArray(),
+      db.glossary.toArray(),
     ]);
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: now.toISOString(),
-      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags },
+      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags, glossary },
     };
   });
 }
@@ -139,6 +182,7 @@ export interface BackupSummary {
   tracks: number;
   cues: number;
   flags: number;
+  glossary: number;
 }
 
 /**
@@ -147,9 +191,9 @@ export interface BackupSummary {
  */
 export async function importBackup(db: MoocMateDb, text: string): Promise<BackupSummary> {
   const backup = validateBackup(text);
-  const { courses, lectures, tracks, cues, flags = [] } = backup.data;
+  const { courses, lectures, tracks, cues, flags = [], glossary = [] } = backup.data;
   const rows: CueRecord[] = cues.map((c) => ({ ...c, terms: terms(c.text) }));
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary], async () => {
     for (const t of tracks) {
       await db.cues.where('[trackId+index]').between([t.id, -Infinity], [t.id, Infinity]).delete();
     }
@@ -158,8 +202,11 @@ export async function importBackup(db: MoocMateDb, text: string): Promise<Backup
     await db.tracks.bulkPut(tracks as TrackRecord[]);
     await db.cues.bulkPut(rows);
     await db.flags.bulkPut(flags as FlagRecord[]);
+    // One entry per base form: a word the learner has here under another id gives way to the backup's.
+    await db.glossary.where('base').anyOf(glossary.map((g) => g.base)).delete();
+    await db.glossary.bulkPut(glossary as GlossaryEntryRecord[]);
   });
-  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length, flags: flags.length };
+  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length, flags: flags.length, glossary: glossary.length };
 }
 
 /** Parses and checks a backup file; throws BackupError with a message a learner can act on. */
@@ -204,6 +251,8 @@ function checkReferences(b: Backup): void {
   const trackIds = unique('track', tracks.map((t) => t.id));
   unique('line', cues.map((c) => `${c.trackId}#${c.index}`));
   unique('flag', (b.data.flags ?? []).map((f) => f.id));
+  unique('glossary word', (b.data.glossary ?? []).map((g) => g.id));
+  unique('glossary word', (b.data.glossary ?? []).map((g) => g.base));
   for (const l of lectures) {
     if (!courseIds.has(l.courseId)) throw new BackupError('backupMissingParent', [l.title], `Lecture "${l.title}" belongs to a course that is not in the backup.`);
   }
@@ -227,7 +276,7 @@ function checkReferences(b: Backup): void {
 
 /** Deletes everything MoocMate holds. */
 export async function wipeAll(db: MoocMateDb): Promise<void> {
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
-    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear(), db.flags.clear()]);
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary], async () => {
+    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear(), db.flags.clear(), db.glossary.clear()]);
   });
 }

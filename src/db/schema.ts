@@ -117,6 +117,57 @@ export interface FlagRecord {
   };
 }
 
+/** A sentence a glossary word was met in, and where (issue 5). */
+export interface GlossaryExample {
+  /** The caption line (or selected page text's sentence) as the learner saw it. */
+  sentence: string;
+  lectureId: string | null;
+  trackId: string | null;
+  cueIndex: number | null;
+  /** Seconds into the lecture; null for page text outside a lecture. */
+  time: number | null;
+  /** The page it was met on (the lecture's page, or any course page). */
+  pageUrl: string;
+  addedAt: number;
+}
+
+/** FSRS scheduling state of a glossary word (ts-fsrs' Card, with dates as ms since epoch). */
+export interface ReviewCard {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: 0 | 1 | 2 | 3;
+  lastReview: number | null;
+}
+
+export interface GlossaryEntryRecord {
+  /** A random UUID; also the Anki GUID's stem, so it never changes. */
+  id: string;
+  /** The word or phrase as the learner first picked it. */
+  term: string;
+  /** Lower-case base form of each word ("ran" -> "run"): one entry per base. */
+  base: string;
+  /** The learner's meaning or translation, in their own language. */
+  meaning: string;
+  notes: string;
+  tags: string[];
+  /** Of the first example: the glossary is grouped by course and lecture. */
+  courseId: string | null;
+  lectureId: string | null;
+  examples: GlossaryExample[];
+  card: ReviewCard;
+  /** card.due, kept at the top level for the index. */
+  due: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'moocmate';
 
 export class MoocMateDb extends Dexie {
@@ -125,6 +176,7 @@ export class MoocMateDb extends Dexie {
   tracks!: EntityTable<TrackRecord, 'id'>;
   cues!: Dexie.Table<CueRecord, [string, number]>;
   flags!: EntityTable<FlagRecord, 'id'>;
+  glossary!: EntityTable<GlossaryEntryRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -138,6 +190,10 @@ export class MoocMateDb extends Dexie {
     // v2: caption error flags (issue 4). No data changes: the upgrade only adds a table.
     this.version(2).stores({
       flags: 'id, lectureId, trackId, [trackId+cueIndex], status, updatedAt',
+    });
+    // v3: the glossary (issue 5). Only adds a table.
+    this.version(3).stores({
+      glossary: 'id, &base, due, courseId, lectureId, updatedAt, *tags',
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat } from './schemas';
 import type { TrackStatus } from '../db/schema';
+import type { MatcherData } from '../glossary/match';
 
 export type { PageInfo, TrackInfo, RawCue, SourceFormat };
 
@@ -16,6 +17,9 @@ export interface BackgroundProtocol {
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
   'site.enable': { req: BackgroundRequests['site.enable']; res: { enabled: true } };
   'flag.create': { req: BackgroundRequests['flag.create']; res: { flagId: string; kind: string; cueIndex: number | null; text: string } };
+  'glossary.add': { req: BackgroundRequests['glossary.add']; res: { entryId: string; term: string; created: boolean } };
+  'glossary.matcher': { req: BackgroundRequests['glossary.matcher']; res: MatcherData };
+  'glossary.import': { req: BackgroundRequests['glossary.import']; res: { added: number; merged: number } };
 }
 
 /** A lecture the content script sees in a tab. */
@@ -39,6 +43,13 @@ export interface TabProtocol {
   'page.recapture': { req: Record<string, never>; res: { lectures: number } };
   /** Flag the caption on screen now (the browser's keyboard shortcut). */
   'page.flagCurrent': { req: Record<string, never>; res: { flagged: boolean } };
+  /**
+   * Add the selected text to the glossary (the browser's shortcut, or the context menu with
+   * its selection). With nothing selected, the frame with the lecture opens the caption popover.
+   */
+  'page.addWord': { req: { selection?: string }; res: { added: boolean } };
+  /** The glossary changed: pages fetch the matcher again (no answer expected). */
+  'page.glossaryChanged': { req: { version: number }; res: Record<string, never> };
 }
 
 /** The side panel's port to a tab's content script. */

@@ -39,6 +39,21 @@ export const RawCueSchema = v.object({
   id: v.optional(text(1000)),
 });
 
+const nullableId = v.nullable(text(100));
+/** A word the learner picked, with where they met it. The term's own limits are checked by the glossary (a clear message). */
+export const NewWordSchema = v.object({
+  term: text(2000),
+  sentence: text(20000),
+  lectureId: nullableId,
+  trackId: nullableId,
+  cueIndex: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  time: v.nullable(seconds),
+  pageUrl: text(4000),
+  meaning: v.optional(text(2000)),
+  notes: v.optional(text(5000)),
+  tags: v.optional(v.pipe(v.array(text(100)), v.maxLength(50))),
+});
+
 export const BackgroundSchemas = {
   /** A caption track seen on a page: its cues, or (cues null) a file for the background to fetch. */
   'capture.track': v.object({
@@ -72,6 +87,12 @@ export const BackgroundSchemas = {
   }),
   /** An extension page asks to open a lecture at a moment. */
   'lecture.openAt': v.object({ lectureId: text(100), time: seconds }),
+  /** Add a word or phrase to the glossary (side panel, page selection, caption popover). */
+  'glossary.add': NewWordSchema,
+  /** A page asks for the glossary's words in every form, to mark them in captions. */
+  'glossary.matcher': v.object({}),
+  /** The dashboard adds the good rows of a CSV file the learner accepted. */
+  'glossary.import': v.object({ rows: v.pipe(v.array(NewWordSchema), v.maxLength(20000)) }),
 } as const;
 
 export type BackgroundRequests = { [K in keyof typeof BackgroundSchemas]: v.InferOutput<(typeof BackgroundSchemas)[K]> };

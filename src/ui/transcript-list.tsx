@@ -16,10 +16,16 @@ interface Props {
   onPick: (cue: Cue) => void;
   /** Label of the action a click runs, for screen readers ("Play from here"). */
   pickLabel: string;
+  /** How a line's text is drawn when no search is on (glossary words marked). */
+  renderText?: (text: string) => preact.ComponentChildren;
+  /** More controls for a line, beside its button (add a word). */
+  extra?: (cue: Cue) => preact.ComponentChildren;
+  /** The id of an element that describes a line (its glossary meanings), if any. */
+  describedBy?: (cue: Cue) => string | undefined;
 }
 
 /** The lines of a transcript; the current one is marked and kept in view. */
-export function TranscriptList({ cues, current, needles, flagged, follow, onPick, pickLabel }: Props) {
+export function TranscriptList({ cues, current, needles, flagged, follow, onPick, pickLabel, renderText, extra, describedBy }: Props) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!follow || current < 0) return;
@@ -37,10 +43,10 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
           class={`cue${i === current ? ' current' : ''}${flagged?.has(cue.index) ? ' flagged' : ''}`}
           aria-current={i === current ? 'true' : undefined}
         >
-          <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`}>
+          <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`} aria-describedby={describedBy?.(cue)}>
             <time class="cue-time">{clock(cue.start)}</time>
             <span class="cue-text">
-              <Highlighted text={cue.text} needles={needles} />
+              {renderText && needles.length === 0 ? renderText(cue.text) : <Highlighted text={cue.text} needles={needles} />}
             </span>
             {flagged?.has(cue.index) && (
               <span class="flag-mark" role="img" aria-label={t('flagged')} title={t('flagged')}>
@@ -48,6 +54,7 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
               </span>
             )}
           </button>
+          {extra?.(cue)}
         </li>
       ))}
     </ol>

@@ -4,12 +4,16 @@ import { ingestTrack } from '../../../src/captions/store';
 import type { MoocMateDb } from '../../../src/db/schema';
 import { captured, freshDb, page } from '../helpers';
 import { createFlag } from '../../../src/flags/store';
+import { addWord } from '../../../src/glossary/store';
+import { gradeEntry } from '../../../src/glossary/review';
 
 async function seeded(): Promise<MoocMateDb> {
   const db = freshDb();
   const r = await ingestTrack(db, captured(), 1000);
   await ingestTrack(db, captured({ page: page({ lectureKey: 'l2', lectureTitle: 'Lecture 2' }) }), 2000);
   await createFlag(db, { lectureId: r.lectureId, trackId: r.trackId, language: 'en', cueIndex: 1, start: 2, end: 3.8, text: 'This is called photosynthesis.', kind: 'wrong-words', suggestion: 'This is called photosynthesis!' }, 3000);
+  const w = await addWord(db, { term: 'photosynthesis', sentence: 'This is called photosynthesis.', lectureId: r.lectureId, trackId: r.trackId, cueIndex: 1, time: 2, pageUrl: 'https://uni.example/l1.html', meaning: 'fotosíntesis', tags: ['biology'] }, 4000);
+  await gradeEntry(db, w.entryId, 3, 5000);
   return db;
 }
 
@@ -20,6 +24,7 @@ async function snapshot(db: MoocMateDb) {
     tracks: await db.tracks.toArray(),
     cues: await db.cues.toArray(),
     flags: await db.flags.toArray(),
+    glossary: await db.glossary.toArray(),
   };
 }
 
@@ -41,24 +46,46 @@ describe('backup', () => {
     await wipeAll(db);
     expect(await db.cues.count()).toBe(0);
     const summary = await importBackup(db, file);
-    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1 });
+    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1, glossary: 1 });
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('still reads a version 1 backup (made before flags existed)', async () => {
     const source = await seeded();
     const v2 = await exportBackup(source);
-    const { flags: _none, ...dataV1 } = v2.data;
+    const { flags: _none, glossary: _notYet, ...dataV1 } = v2.data;
     const target = freshDb();
     const summary = await importBackup(target, JSON.stringify({ ...v2, version: 1, data: dataV1 }));
     expect(summary).toMatchObject({ lectures: 2, cues: 6, flags: 0 });
     expect(await target.flags.count()).toBe(0);
   });
 
-  it('delete all also deletes the flags', async () => {
+  it('still reads a version 2 backup (flags, no glossary)', async () => {
+    const v3 = await exportBackup(await seeded());
+    const { glossary: _notYet, ...dataV2 } = v3.data;
+    const target = freshDb();
+    const summary = await importBackup(target, JSON.stringify({ ...v3, version: 2, data: dataV2 }));
+    expect(summary).toMatchObject({ flags: 1, glossary: 0 });
+    expect(await target.glossary.count()).toBe(0);
+  });
+
+  it('refuses a glossary word with a bad field or the same base form twice, writing nothing', async () => {
+    const good = await exportBackup(await seeded());
+    const word = good.data.glossary![0];
+    const target = freshDb();
+    const bad = { ...good, data: { ...good.data, glossary: [{ ...word, card: { ...word.card, state: 7 } }] } };
+    await expect(importBackup(target, JSON.stringify(bad))).rejects.toThrow(/data\.glossary\.0\.card\.state/);
+    const twice = { ...good, data: { ...good.data, glossary: [word, { ...word, id: 'other' }] } };
+    await expect(importBackup(target, JSON.stringify(twice))).rejects.toThrow(/twice/);
+    expect(await target.lectures.count()).toBe(0);
+    expect(await target.glossary.count()).toBe(0);
+  });
+
+  it('delete all also deletes the flags and the glossary', async () => {
     const db = await seeded();
     await wipeAll(db);
     expect(await db.flags.count()).toBe(0);
+    expect(await db.glossary.count()).toBe(0);
   });
 
   it('does not export the derived search terms', async () => {

@@ -9,6 +9,9 @@ function router(overrides: Partial<Handlers> = {}) {
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
     'site.enable': vi.fn(async () => ({ enabled: true as const })),
     'flag.create': vi.fn(async () => ({ flagId: 'f', kind: 'wrong-words', cueIndex: 1, text: 'x' })),
+    'glossary.add': vi.fn(async () => ({ entryId: 'g', term: 'x', created: true })),
+    'glossary.matcher': vi.fn(async () => ({ version: 1, entries: [] })),
+    'glossary.import': vi.fn(async () => ({ added: 0, merged: 0 })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };

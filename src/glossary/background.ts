@@ -1,0 +1,101 @@
+import { browser, type Browser } from 'wxt/browser';
+import { liveQuery } from 'dexie';
+import { getDb, type GlossaryEntryRecord } from '../db/schema';
+import type { BackgroundProtocol, TabProtocol } from '../messaging/protocol';
+import type { CompactEntry, MatcherData } from './match';
+import { compactEntry } from './forms';
+import { addWord, addWords } from './store';
+
+type Req<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['req'];
+type Res<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['res'];
+
+export const ADD_WORD_MENU = 'moocmate-add-word';
+export const ADD_WORD_COMMAND = 'add-word';
+
+export async function glossaryAdd(req: Req<'glossary.add'>): Promise<Res<'glossary.add'>> {
+  return addWord(getDb(), req);
+}
+
+export async function glossaryImport(req: Req<'glossary.import'>): Promise<Res<'glossary.import'>> {
+  return addWords(getDb(), req.rows);
+}
+
+// The expanded forms of each term, kept between changes: expanding 10,000 terms takes a while.
+const formsByTerm = new Map<string, string[][]>();
+let version = 0;
+
+function compact(entries: GlossaryEntryRecord[]): MatcherData {
+  const out: CompactEntry[] = [];
+  for (const e of entries) {
+    let forms = formsByTerm.get(e.term);
+    if (!forms) {
+      forms = compactEntry(e).forms;
+      formsByTerm.set(e.term, forms);
+    }
+    out.push({ id: e.id, term: e.term, meaning: e.meaning, forms });
+  }
+  return { version, entries: out };
+}
+
+/** Read afresh every time (a page may ask right after an edit); only the forms are cached. */
+export async function glossaryMatcher(): Promise<Res<'glossary.matcher'>> {
+  return compact(await getDb().glossary.toArray());
+}
+
+/**
+ * Any change to the glossary, from any extension page or from here (Dexie tells every
+ * context of the origin), tells open tabs to fetch the matcher again.
+ */
+export function watchGlossary(): void {
+  let first = true;
+  liveQuery(() => getDb().glossary.toArray()).subscribe({
+    next: (entries) => {
+      version++;
+      const terms = new Set(entries.map((e) => e.term));
+      for (const t of formsByTerm.keys()) if (!terms.has(t)) formsByTerm.delete(t);
+      if (first) return void (first = false);
+      void tellTabs({ version });
+    },
+    error: () => undefined,
+  });
+}
+
+async function tellTabs(req: TabProtocol['page.glossaryChanged']['req']): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  for (const tab of tabs) {
+    if (tab.id === undefined || !/^https?:/.test(tab.url ?? '')) continue;
+    browser.tabs.sendMessage(tab.id, { moocmate: 'page.glossaryChanged', data: req }).catch(() => undefined);
+  }
+}
+
+/** The right-click entry on selected text, made once per install or update. */
+export function createGlossaryMenu(): void {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  menus.removeAll().then(
+    () => menus.create({ id: ADD_WORD_MENU, title: browser.i18n.getMessage('glossaryAddMenu') || 'Add to my glossary', contexts: ['selection'] }),
+    () => undefined,
+  );
+}
+
+/**
+ * The context menu on selected text: the page's frame adds it with its sentence and the
+ * lecture moment. A page MoocMate does not run on still gets the word, with the selection
+ * as its sentence.
+ */
+export async function onGlossaryMenu(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
+  if (info.menuItemId !== ADD_WORD_MENU || !info.selectionText) return;
+  const req: TabProtocol['page.addWord']['req'] = { selection: info.selectionText };
+  if (tab?.id !== undefined) {
+    const reply = (await browser.tabs.sendMessage(tab.id, { moocmate: 'page.addWord', data: req }, { frameId: info.frameId ?? 0 }).catch(() => null)) as { ok?: boolean } | null;
+    if (reply?.ok) return;
+  }
+  await addWord(getDb(), { term: info.selectionText, sentence: info.selectionText, lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: info.pageUrl ?? '' }).catch(() => undefined);
+}
+
+/** The browser shortcut (Alt+Shift+W): the tab's frames add their selection or open the caption popover. */
+export async function onAddWordCommand(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await browser.tabs.sendMessage(tab.id, { moocmate: 'page.addWord', data: {} }).catch(() => undefined);
+}

@@ -1,0 +1,113 @@
+/*
+ * Finding glossary words in caption text. Safe for the content script: no dictionary, no
+ * lemmatizer. The background expands every entry into its surface forms (forms.ts) and
+ * sends them in the compact shape below; this file only tokenizes and looks words up.
+ */
+
+export interface GlossaryMatch {
+  /** UTF-16 offsets into the text: text.slice(start, end) is what the learner sees. */
+  start: number;
+  end: number;
+  entryId: string;
+  term: string;
+  meaning: string;
+}
+
+export interface GlossaryMatcher {
+  find(text: string): GlossaryMatch[];
+}
+
+/** One entry as the background sends it: `forms[i]` lists the accepted words at position i. */
+export interface CompactEntry {
+  id: string;
+  term: string;
+  meaning: string;
+  forms: string[][];
+}
+
+export interface MatcherData {
+  /** Changes whenever the glossary changes, so a page can tell it is up to date. */
+  version: number;
+  entries: CompactEntry[];
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** NFC, lower case: the key the background's forms use too. */
+  norm: string;
+}
+
+// One Han/kana character or pictograph per token (these scripts write no spaces, so a term
+// is a run of single-character tokens); any other run of letters, marks and digits is a word.
+const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|\p{Extended_Pictographic}|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
+// Between two words of a phrase only spaces and hyphens may stand (not a full stop).
+const PHRASE_GAP = /^[\s\-\u2010\u2011\u00a0]*$/;
+
+export function normaliseToken(word: string): string {
+  return word.normalize('NFC').toLowerCase();
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) out.push({ start: m.index, end: m.index + m[0].length, norm: normaliseToken(m[0]) });
+  return out;
+}
+
+interface Candidate {
+  entry: CompactEntry;
+  rest: Array<Set<string>>;
+}
+
+/** A matcher over the background's expanded glossary: one map lookup per word of a cue. */
+export function buildMatcher(data: MatcherData | CompactEntry[]): GlossaryMatcher {
+  const entries = Array.isArray(data) ? data : data.entries;
+  const byFirst = new Map<string, Candidate[]>();
+  for (const entry of entries) {
+    if (entry.forms.length === 0) continue;
+    const rest = entry.forms.slice(1).map((f) => new Set(f));
+    for (const first of new Set(entry.forms[0])) {
+      const list = byFirst.get(first);
+      const c = { entry, rest };
+      if (list) list.push(c);
+      else byFirst.set(first, [c]);
+    }
+  }
+  // Longest phrases first, so "carbon dioxide" wins over "carbon".
+  for (const list of byFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length);
+
+  return {
+    find(text: string): GlossaryMatch[] {
+      const matches: GlossaryMatch[] = [];
+      if (byFirst.size === 0 || !text) return matches;
+      const tokens = tokenize(text);
+      let i = 0;
+      while (i < tokens.length) {
+        const list = byFirst.get(tokens[i].norm);
+        let taken = 0;
+        if (list) {
+          for (const c of list) {
+            if (fits(text, tokens, i, c.rest)) {
+              const last = tokens[i + c.rest.length];
+              matches.push({ start: tokens[i].start, end: last.end, entryId: c.entry.id, term: c.entry.term, meaning: c.entry.meaning });
+              taken = c.rest.length + 1;
+              break;
+            }
+          }
+        }
+        i += taken || 1;
+      }
+      return matches;
+    },
+  };
+}
+
+function fits(text: string, tokens: Token[], i: number, rest: Array<Set<string>>): boolean {
+  if (i + rest.length >= tokens.length) return rest.length === 0;
+  for (let k = 0; k < rest.length; k++) {
+    const prev = tokens[i + k];
+    const next = tokens[i + k + 1];
+    if (!rest[k].has(next.norm) || !PHRASE_GAP.test(text.slice(prev.end, next.start))) return false;
+  }
+  return true;
+}

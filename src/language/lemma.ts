@@ -1,0 +1,77 @@
+import lemmatize from 'wink-lemmatizer';
+import verbExceptions from 'wink-lexicon/src/wn-verb-exceptions.js';
+import nounExceptions from 'wink-lexicon/src/wn-noun-exceptions.js';
+import adjectiveExceptions from 'wink-lexicon/src/wn-adjective-exceptions.js';
+
+/*
+ * English base forms (WordNet's morphology via wink-lemmatizer). The word lists weigh about
+ * 3 MB, so only the background and the bench import this file; the content script and the
+ * extension pages get ready-made surface forms from the background.
+ */
+
+const ENGLISH_WORD = /^[a-z][a-z'-]*$/;
+
+/** Lower-case English lemma: "ran" and "running" give "run". Other scripts come back lower-cased. */
+export function baseForm(word: string): string {
+  const w = word.normalize('NFC').toLowerCase();
+  if (!ENGLISH_WORD.test(w)) return w;
+  // Verb first: "running" is far more often the verb than the noun in a lecture.
+  const verb = lemmatize.verb(w);
+  if (verb !== w) return verb;
+  const noun = lemmatize.noun(w);
+  if (noun !== w) return noun;
+  return lemmatize.adjective(w);
+}
+
+let irregular: Map<string, Set<string>> | undefined;
+let irregularVerbs: Set<string> | undefined;
+
+/** base -> irregular inflected forms ("run" -> ran), from WordNet's exception lists. */
+function irregularForms(): Map<string, Set<string>> {
+  if (irregular) return irregular;
+  irregular = new Map();
+  for (const list of [verbExceptions, nounExceptions, adjectiveExceptions]) {
+    for (const [inflected, base] of Object.entries(list)) {
+      if (!irregular.has(base)) irregular.set(base, new Set());
+      irregular.get(base)!.add(inflected);
+    }
+  }
+  return irregular;
+}
+
+const VOWEL = /[aeiou]/;
+
+/** Regular English endings a base form may take; each candidate is checked with baseForm. */
+function regularCandidates(base: string): string[] {
+  const out = [`${base}s`, `${base}es`, `${base}ed`, `${base}d`, `${base}ing`, `${base}er`, `${base}est`, `${base}r`, `${base}st`];
+  if (base.endsWith('e')) out.push(`${base.slice(0, -1)}ing`);
+  if (/[^aeiou]y$/.test(base)) {
+    const stem = base.slice(0, -1);
+    out.push(`${stem}ies`, `${stem}ied`, `${stem}ier`, `${stem}iest`);
+  }
+  // stop -> stopped, stopping: one short vowel before a final consonant.
+  const last = base.at(-1) ?? '';
+  if (base.length >= 3 && /[bdfgklmnprtvz]/.test(last) && VOWEL.test(base.at(-2) ?? '') && !VOWEL.test(base.at(-3) ?? '')) {
+    out.push(`${base}${last}ed`, `${base}${last}ing`, `${base}${last}er`, `${base}${last}est`);
+  }
+  return out;
+}
+
+/**
+ * Every surface form of one English word that baseForm() takes back to the same base:
+ * "run" -> run, runs, ran, running. Words of other scripts are only themselves.
+ */
+export function surfaceForms(word: string): string[] {
+  const w = word.normalize('NFC').toLowerCase();
+  if (!ENGLISH_WORD.test(w)) return [w];
+  const base = baseForm(w);
+  const forms = new Set([w, base]);
+  for (const f of irregularForms().get(base) ?? []) forms.add(f);
+  // An irregular verb has its own past ("ran"): the rule-made "runed" is not English.
+  const irregularPast = (irregularVerbs ??= new Set(Object.values(verbExceptions))).has(base);
+  for (const f of regularCandidates(base)) {
+    if (irregularPast && f.endsWith('ed')) continue;
+    if (baseForm(f) === base) forms.add(f);
+  }
+  return [...forms];
+}

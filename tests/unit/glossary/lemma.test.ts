@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { baseForm, surfaceForms } from '../../../src/language/lemma';
+
+describe('baseForm', () => {
+  it('takes inflected English words to their lemma', () => {
+    expect(baseForm('ran')).toBe('run');
+    expect(baseForm('Running')).toBe('run');
+    expect(baseForm('runs')).toBe('run');
+    expect(baseForm('leaves')).toBe('leave');
+    expect(baseForm('studies')).toBe('study');
+    expect(baseForm('took')).toBe('take');
+  });
+  it('leaves other scripts as they are, lower-cased', () => {
+    expect(baseForm('光合作用')).toBe('光合作用');
+    expect(baseForm('Ñandú')).toBe('ñandú');
+    expect(baseForm('التمثيل')).toBe('التمثيل');
+  });
+});
+
+describe('surfaceForms', () => {
+  it('lists regular and irregular forms that come back to the same base', () => {
+    const run = surfaceForms('run');
+    for (const f of ['run', 'runs', 'ran', 'running']) expect(run).toContain(f);
+    expect(run).not.toContain('runed');
+    const stop = surfaceForms('stopped');
+    for (const f of ['stop', 'stops', 'stopped', 'stopping']) expect(stop).toContain(f);
+    const study = surfaceForms('study');
+    for (const f of ['studies', 'studied', 'studying']) expect(study).toContain(f);
+    expect(surfaceForms('capture')).toEqual(expect.arrayContaining(['captures', 'captured', 'capturing']));
+  });
+});

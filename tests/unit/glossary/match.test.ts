@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildMatcher, tokenize } from '../../../src/glossary/match';
+import { compactEntry } from '../../../src/glossary/forms';
+
+const entry = (id: string, term: string, meaning = '') => compactEntry({ id, term, meaning });
+
+describe('glossary matcher', () => {
+  it('finds inflected forms and reports offsets into the text', () => {
+    const m = buildMatcher([entry('a', 'run', 'correr')]);
+    const text = 'She ran home; now she runs, running fast. Runner?';
+    const found = m.find(text).map((x) => text.slice(x.start, x.end));
+    expect(found).toEqual(['ran', 'runs', 'running']);
+    expect(m.find(text)[0]).toMatchObject({ entryId: 'a', term: 'run', meaning: 'correr' });
+  });
+
+  it('prefers the longest phrase and needs its words side by side', () => {
+    const m = buildMatcher([entry('c', 'carbon'), entry('cd', 'carbon dioxide'), entry('t', 'take in')]);
+    const text = 'They take in carbon dioxide. Plants took in carbon. Carbon. Dioxide.';
+    const found = m.find(text).map((x) => `${x.entryId}:${text.slice(x.start, x.end)}`);
+    expect(found).toEqual(['t:take in', 'cd:carbon dioxide', 't:took in', 'c:carbon', 'c:Carbon']);
+  });
+
+  it('handles CJK, right-to-left and emoji terms', () => {
+    const m = buildMatcher([entry('zh', '光合作用'), entry('ar', 'التمثيل الضوئي'), entry('e', '🌱')]);
+    const text = '植物进行光合作用。 هذا هو التمثيل الضوئي 🌱!';
+    const found = m.find(text).map((x) => text.slice(x.start, x.end));
+    expect(found).toEqual(['光合作用', 'التمثيل الضوئي', '🌱']);
+  });
+
+  it('tokenizes without dropping offsets', () => {
+    const t = tokenize('Ünïcode—ok 日本');
+    expect(t.map((x) => x.norm)).toEqual(['ünïcode', 'ok', '日', '本']);
+  });
+
+  it('finds nothing in an empty glossary', () => {
+    expect(buildMatcher({ version: 1, entries: [] }).find('run')).toEqual([]);
+  });
+});
