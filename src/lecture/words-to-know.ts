@@ -116,7 +116,7 @@ export function wordsToKnow(
       if (prev && /^\s+$/.test(between) && lower.length >= 3 && prev.lower.length >= 3 && Math.max(prev.zipf, zipf) < FUNCTION_WORD_ZIPF && Math.min(prev.zipf, zipf) < maxZipf) {
         const key = `${prev.base} ${base}`;
         const text = `${prev.lower} ${lower}`;
-        note(pairs, key, () => ({ base: key, zipf: Math.min(prev!.zipf, zipf), count: 0, forms: new Map(), cue: c, common: false, parts: [prev!.base, base] }), text, !capitalised);
+        note(pairs, key, () => ({ base: key, zipf: Math.min(prev!.zipf, zipf), count: 0, forms: new Map(), cue: c, common: false, parts: [prev!.base, base] as [string, string] }), text, !capitalised);
       }
       prev = { lower, base, zipf, end: m.index! + m[0].length };
     }
