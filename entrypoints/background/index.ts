@@ -4,6 +4,7 @@ import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
+import { lectureCaptions } from '../../src/lecture/background';
 
 export default defineBackground(() => {
   const route = createRouter({
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     'lecture.openAt': openLectureAt,
     'site.enable': enableSite,
     'flag.create': flagCreate,
+    'lecture.captions': lectureCaptions,
   });
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'flag-caption') void onFlagCommand();

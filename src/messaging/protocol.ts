@@ -13,6 +13,19 @@ export interface BackgroundProtocol {
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
   'site.enable': { req: BackgroundRequests['site.enable']; res: { enabled: true } };
   'flag.create': { req: BackgroundRequests['flag.create']; res: { flagId: string; kind: string; cueIndex: number | null; text: string } };
+  'lecture.captions': { req: BackgroundRequests['lecture.captions']; res: { tracks: LectureCaptionTrack[] } };
+}
+
+/** A stored track of a lecture, as the in-page caption overlay needs it (src/lecture). */
+export interface LectureCaptionTrack {
+  id: string;
+  kind: string;
+  label: string;
+  /** Declared language (BCP 47), '' when the page gave none. */
+  language: string;
+  /** ISO 639-3 from the whole transcript, 'und' when unsure. */
+  detectedLanguage: string;
+  cues: Array<{ start: number; end: number; text: string }>;
 }
 
 /** A lecture the content script sees in a tab. */

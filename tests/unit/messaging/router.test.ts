@@ -9,6 +9,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
     'site.enable': vi.fn(async () => ({ enabled: true as const })),
     'flag.create': vi.fn(async () => ({ flagId: 'f', kind: 'wrong-words', cueIndex: 1, text: 'x' })),
+    'lecture.captions': vi.fn(async () => ({ tracks: [] })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };
