@@ -31,6 +31,8 @@ export interface WatchedLecture {
 }
 
 type Capture = BackgroundProtocol['capture.track']['req'];
+/** 'captured': the background stored a track of this page (the overlay reads it back). */
+export type ChangeReason = 'play' | 'update' | 'captured';
 
 /**
  * Finds the lectures on a page and sends every caption track of each to the background:
@@ -46,7 +48,7 @@ export class CaptureLoop {
   /** Track modes after our last read: reading a script track flips its mode and back, which fires 'change'. */
   private readonly modes = new WeakMap<HTMLVideoElement, string>();
   private lastPlayed: HTMLElement | null = null;
-  private readonly listeners = new Set<(reason: 'play' | 'update') => void>();
+  private readonly listeners = new Set<(reason: ChangeReason) => void>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -103,12 +105,12 @@ export class CaptureLoop {
     return null;
   }
 
-  onChange(listener: (reason: 'play' | 'update') => void): () => void {
+  onChange(listener: (reason: ChangeReason) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private notify(reason: 'play' | 'update' = 'update'): void {
+  private notify(reason: ChangeReason = 'update'): void {
     for (const l of this.listeners) l(reason);
   }
 
@@ -290,7 +292,8 @@ export class CaptureLoop {
     if (this.sent.has(signature)) return;
     this.sent.add(signature);
     try {
-      await callBackground('capture.track', { page, track, cues: job.cues, pageError: job.pageError });
+      const stored = await callBackground('capture.track', { page, track, cues: job.cues, pageError: job.pageError });
+      if (stored.cueCount > 0) this.notify('captured');
     } catch (err) {
       // The page must never see our errors. A stopped service worker drops the message:
       // try again a few times, then wait for the next change on the page.
