@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../../src/messaging/client';
 import type { CaptureLoop } from './capture-loop';
+import { measureBox } from './measure-box';
 
 const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
 
@@ -20,7 +21,7 @@ function shownCaption(media: HTMLVideoElement): { language?: string; shownText?:
  */
 export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { flagNow(): Promise<boolean> } {
   const host = document.createElement('div');
-  host.style.cssText = 'position:absolute;z-index:2147483646;top:0;left:0;display:none;';
+  host.style.cssText = 'position:fixed;z-index:2147483646;top:0;left:0;display:none;';
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `
@@ -74,20 +75,26 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
   );
 
   // Keep the button at the top-right corner of the video the learner watches.
-  let frame = 0;
-  const place = () => {
-    frame = 0;
-    const media = loop.activeLecture()?.media;
-    const box = media?.isConnected ? media.getBoundingClientRect() : null;
+  let measuring = false;
+  const place = (box: DOMRectReadOnly | null) => {
+    measuring = false;
     if (!box || box.width < 160 || box.height < 90) {
       host.style.display = 'none';
       return;
     }
     host.style.display = 'block';
-    // translateX(-100%) aligns the button's right edge without reading its width (no forced layout).
-    host.style.transform = `translate(${Math.round(box.right + scrollX - 8)}px, ${Math.round(box.top + scrollY + 8)}px) translateX(-100%)`;
+    // Viewport coordinates (fixed; scrolling measures again). translateX(-100%) aligns the
+    // button's right edge without reading its width (no forced layout).
+    host.style.transform = `translate(${Math.round(box.right - 8)}px, ${Math.round(box.top + 8)}px) translateX(-100%)`;
   };
-  const soon = () => (frame ||= requestAnimationFrame(place));
+  // The box comes without reading layout (measure-box.ts): the bench saw this button force one.
+  const soon = () => {
+    if (measuring) return;
+    const media = loop.activeLecture()?.media;
+    if (!media?.isConnected) return place(null);
+    measuring = true;
+    void measureBox(media).then(place);
+  };
   ctx.addEventListener(window, 'scroll', soon, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', soon);
   loop.onChange(soon);

@@ -9,6 +9,7 @@ import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
 import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
 import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
 import type { CaptureLoop } from './capture-loop';
+import { measureBox } from './measure-box';
 
 const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
 
@@ -192,27 +193,29 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop): 
   );
 
   // The overlay follows the video's box; in full screen it lives inside the full-screen element.
-  let frame = 0;
+  // measureBox never reads layout itself, so a line change never forces one.
+  let measuring = false;
   const place = () => {
-    frame = 0;
     const video = player?.video;
     const fs = document.fullscreenElement;
-    const parent = fs && fs !== video && video && fs.contains(video) ? fs : document.documentElement;
-    overlay.mount(parent);
-    // Reads first, writes after: one layout per frame, never a forced one.
-    const box = video?.isConnected ? video.getBoundingClientRect() : null;
-    const origin = parent === document.documentElement ? { x: -scrollX, y: -scrollY } : originOf(parent);
-    overlay.place(box, origin);
+    overlay.mount(fs && fs !== video && video && fs.contains(video) ? fs : document.documentElement);
+    if (!video?.isConnected || !showing()) {
+      measuring = false;
+      return overlay.place(null);
+    }
+    void measureBox(video).then((box) => {
+      measuring = false;
+      if (player?.video === video) overlay.place(box);
+    });
   };
-  const soon = () => (frame ||= requestAnimationFrame(place));
+  const soon = () => {
+    if (measuring) return;
+    measuring = true;
+    place();
+  };
   ctx.addEventListener(window, 'scroll', soon, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', soon);
   ctx.addEventListener(document, 'fullscreenchange', refresh);
   ctx.setInterval(() => showing() && soon(), 1000); // players resize without telling anyone
   follow();
-}
-
-function originOf(el: Element): { x: number; y: number } {
-  const r = el.getBoundingClientRect();
-  return { x: r.left + el.clientLeft, y: r.top + el.clientTop };
 }

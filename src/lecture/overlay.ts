@@ -1,6 +1,6 @@
 /**
  * The dual-caption overlay: a shadow root laid over the video the learner watches. It only
- * writes styles and text; the caller reads the video's box once per frame (no forced layout).
+ * writes styles and text; the caller gives it the video's box without reading layout.
  * Every caption line goes through renderLine(), the one place that turns cue text into DOM.
  */
 
@@ -38,7 +38,8 @@ export class CaptionOverlay {
   constructor(doc: Document = document) {
     this.host = doc.createElement('div');
     this.host.setAttribute('data-moocmate', 'captions');
-    this.host.style.cssText = 'position:absolute;z-index:2147483645;top:0;left:0;display:none;pointer-events:none;';
+    // Fixed: placed in viewport coordinates, in the page and inside a full-screen element alike.
+    this.host.style.cssText = 'position:fixed;z-index:2147483645;top:0;left:0;display:none;pointer-events:none;';
     const root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CSS;
@@ -84,11 +85,8 @@ export class CaptionOverlay {
     if (!visible) this.host.style.display = 'none';
   }
 
-  /**
-   * Lays the overlay over `video`. `box` is the video's client rect and `origin` the client
-   * position of the overlay's containing block (read by the caller in one frame).
-   */
-  place(box: DOMRect | null, origin: { x: number; y: number }): void {
+  /** Lays the overlay over the video whose viewport rect is `box` (null: hide). */
+  place(box: DOMRectReadOnly | null): void {
     if (!this.visible || !box || box.width < 160 || box.height < 90) {
       this.host.style.display = 'none';
       return;
@@ -98,12 +96,16 @@ export class CaptionOverlay {
     // Keep above the player's control bar (about 12% of the height, at least 48 px), plus the learner's lift.
     const bottom = Math.max(48, h * 0.12) + (h * this.look.lift) / 100;
     const s = this.host.style;
-    s.display = 'block';
-    s.width = `${Math.round(box.width)}px`;
-    s.height = `${Math.round(h)}px`;
-    s.fontSize = `${Math.round(size)}px`;
-    s.transform = `translate(${Math.round(box.left - origin.x)}px, ${Math.round(box.top - origin.y)}px)`;
-    this.box.style.bottom = `${Math.round(bottom)}px`;
+    // Write only what changed: an unchanged style costs nothing, a rewritten one a new layout.
+    const set = (style: CSSStyleDeclaration, key: 'display' | 'width' | 'height' | 'fontSize' | 'transform' | 'bottom', value: string) => {
+      if (style[key] !== value) style[key] = value;
+    };
+    set(s, 'display', 'block');
+    set(s, 'width', `${Math.round(box.width)}px`);
+    set(s, 'height', `${Math.round(h)}px`);
+    set(s, 'fontSize', `${Math.round(size)}px`);
+    set(s, 'transform', `translate(${Math.round(box.left)}px, ${Math.round(box.top)}px)`);
+    set(this.box.style, 'bottom', `${Math.round(bottom)}px`);
   }
 
   remove(): void {

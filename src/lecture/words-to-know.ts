@@ -63,7 +63,7 @@ interface Seen {
 }
 
 /**
- * The lecture's least common words and two-word phrases, rarest first, with the line that
+ * The lecture's least common words and two-word phrases, rarest (and most repeated) first, with the line that
  * first says each. Names (always capitalised mid-sentence), short words and the learner's
  * glossary words are left out.
  */
@@ -125,8 +125,9 @@ export function wordsToKnow(
   const out: WordToKnow[] = [];
   const usual = (forms: Map<string, number>) => [...forms].sort((a, b) => b[1] - a[1])[0][0];
   for (const p of pairs.values()) {
-    // A phrase said once is a coincidence of two words; said twice or more it is a term.
-    if (p.count < 2 || !p.common || exclude.has(p.base)) continue;
+    // A term, not a coincidence: said twice or more, and its rarer word mostly comes in it.
+    const rarer = Math.min(...p.parts.map((part) => words.get(part)?.count ?? Infinity));
+    if (p.count < 2 || p.count * 2 < rarer || !p.common || exclude.has(p.base)) continue;
     out.push({ text: usual(p.forms), base: p.base, zipf: p.zipf, count: p.count, cueIndex: p.cue.index, start: p.cue.start, sentence: p.cue.text });
     // The phrase stands for a word that never appears without it.
     for (const part of p.parts) if (words.get(part)?.count === p.count) words.delete(part);
@@ -135,5 +136,7 @@ export function wordsToKnow(
     if (!w.common || exclude.has(w.base)) continue;
     out.push({ text: usual(w.forms), base: w.base, zipf: w.zipf, count: w.count, cueIndex: w.cue.index, start: w.cue.start, sentence: w.cue.text });
   }
-  return out.sort((a, b) => a.zipf - b.zipf || b.count - a.count || a.start - b.start).slice(0, limit);
+  // Rarest first; a word the lecture says ten times counts one Zipf step rarer (the learner meets it more).
+  const score = (w: WordToKnow) => w.zipf - Math.log10(w.count);
+  return out.sort((a, b) => score(a) - score(b) || a.start - b.start).slice(0, limit);
 }
