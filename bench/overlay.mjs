@@ -5,27 +5,13 @@
 // A Chromium trace of each run counts layouts that ran inside script (forced layouts).
 import { launch } from './lib/browser.mjs';
 import { median, round } from './lib/stats.mjs';
+import { countTracks } from './content-script.mjs';
 
 export const OVERLAY_TARGET_MS = 1;
 const CHANGES = 60;
 /** Cue i of /gen/cues-2000.vtt runs from 2i to 2i + 1.8 s; the video is 44 s long. */
 const REACHABLE_CUES = 20;
 const JS_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.run']);
-
-function countTracks() {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('moocmate');
-    open.onupgradeneeded = () => open.transaction.abort();
-    open.onerror = () => resolve(0);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('tracks')) return db.close(), resolve(0);
-      const req = db.transaction('tracks').objectStore('tracks').count();
-      req.onsuccess = () => (db.close(), resolve(req.result));
-      req.onerror = () => (db.close(), resolve(0));
-    };
-  });
-}
 
 async function readTrace(cdp) {
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
