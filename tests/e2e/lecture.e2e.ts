@@ -92,6 +92,8 @@ describe('in the lecture: dual captions', () => {
     await panel.getByText('In the lecture', { exact: true }).click();
     await panel.getByLabel('Show two caption lines on the video').check();
     await panel.getByLabel('My language').selectOption('es');
+    await panel.locator('.lecture-settings').scrollIntoViewIfNeeded();
+    await screenshot(panel, 'sidepanel-lecture-settings');
     await video.seek(lecture, 12);
     await expect.poll(async () => (await overlayOf(lecture)).top).toBe('First, plants take in water through their roots.');
     let o = await overlayOf(lecture);
