@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { wordFrequencyPlugin } from './scripts/word-frequency-plugin';
 import { CAPTION_HOST_MATCHES, COURSE_SITE_MATCHES } from './src/sites/hosts';
 
 // See docs/architecture.md for why each permission is here.
@@ -10,7 +11,8 @@ export default defineConfig({
   // Vite 8's minifier writes Dexie's "\uffff" as a raw noncharacter and Chromium then
   // refuses the content script as "not UTF-8"; escaping keeps every bundle plain ASCII.
   experimental: { escapeUnicode: true },
-  vite: () => ({ plugins: [preact()] }),
+  // wordFrequencyPlugin: the trimmed word list for words-to-know (docs/words-to-know.md).
+  vite: () => ({ plugins: [preact(), wordFrequencyPlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

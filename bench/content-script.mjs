@@ -25,7 +25,7 @@ function observeLongTasks() {
 }
 
 /** Tracks stored by the extension (0 when its database does not exist yet), read with the raw API. */
-function countTracks() {
+export function countTracks() {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('moocmate');
     // Never create the database here: the background creates it with Dexie's version.

@@ -16,11 +16,13 @@ import { benchSearch } from './search.mjs';
 import { benchContentScript } from './content-script.mjs';
 import { benchFlags } from './flags.mjs';
 import { benchGlossary } from './glossary.mjs';
+import { benchWordsToKnow } from './words-to-know.mjs';
+import { benchOverlay } from './overlay.mjs';
 import { buildBenchPage } from './lib/build-page.mjs';
 import { launch, chromiumPath } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 
-const ALL = ['size', 'ingest', 'content', 'flags', 'search', 'glossary'];
+const ALL = ['size', 'ingest', 'content', 'flags', 'search', 'glossary', 'overlay', 'words'];
 const only = process.argv.slice(2).filter((a) => ALL.includes(a));
 const selected = only.length ? only : ALL;
 const log = (s) => console.log(s);
@@ -97,6 +99,16 @@ await step('search', `searchTranscripts over ${process.env.BENCH_SEARCH_LECTURES
 });
 
 await step('glossary', 'glossary marks per caption line, 10,000 entries with their inflections, vs a naive per-term scan (Node)', async () => benchGlossary({ log }));
+await step('overlay', 'caption overlay: main-thread time per line change on a 2,000-cue lecture, and forced layouts (Chromium trace)', async () => {
+  const server = await startServer({ root: ROOT });
+  try {
+    return await benchOverlay({ serverUrl: server.url, log });
+  } finally {
+    await server.close();
+  }
+});
+
+await step('words', 'words to know from a 2,000-cue transcript', async () => benchWordsToKnow({ log }));
 
 results.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
 results.totalSeconds = Math.round((Date.now() - started) / 1000);
@@ -142,6 +154,15 @@ if (f.glossary) {
   const g = f.glossary;
   rows.push(['5', `Glossary marks, ${n(g.entries)} entries (${n(g.forms)} forms)`, `${n(g.usPerCue.matcher, 2)} µs/cue (naive scan ${n(g.usPerCue.naiveScan, 0)} µs, ${n(g.ratio)}x)`, `<= ${g.target.usPerCue} µs`, verdict(g.pass)]);
   rows.push(['', '  background expansion / matcher build / payload', `${n(g.backgroundExpandMs)} ms / ${n(g.matcherBuildMs, 1)} ms / ${n(g.payloadBytes / 1024)} KB`, '', '']);
+if (f.overlay) {
+  const o = f.overlay;
+  rows.push(['6', `Overlay, per line change: MoocMate script (on)`, `script ${n(o.perChangeMs.ourScriptOn, 2)} ms (off ${n(o.perChangeMs.ourScriptOff, 2)}); style+layout+paint ${n(o.perChangeMs.renderOn, 1)} vs ${n(o.perChangeMs.renderOff, 1)} ms`, `<= ${o.target.perChangeMs} ms`, verdict(o.passTime)]);
+  rows.push(['', '  forced layouts in MoocMate code (on / off)', `${o.forcedLayouts.on} / ${o.forcedLayouts.off}`, '0', verdict(o.passLayout)]);
+}
+if (f.words) {
+  const w = f.words;
+  rows.push(['7', `Words to know, ${n(w.cues)} cues: first run + list load`, `${n(w.ms.firstRun + w.ms.loadFrequency, 0)} ms (then ${n(w.ms.median, 0)} ms; split+count ${n(w.ms.baselineSplitAndCount, 0)} ms, ${n(w.ratio, 1)}x)`, `<= ${w.target.firstRunMs} ms`, verdict(w.pass)]);
+  rows.push(['', '  added to the side panel (lazy chunks, gzip)', `frequency list ${n(w.sizes.frequencyList?.gzipBytes)} B, code + lexicon ${n(w.sizes.wordsToKnowCode?.gzipBytes)} B`, '', '']);
 }
 for (const name of Object.keys(results.errors)) rows.push(['!', `${name}: BROKEN`, results.errors[name].split('\n')[0].slice(0, 60), '', '']);
 

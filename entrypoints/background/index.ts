@@ -5,6 +5,7 @@ import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary } from '../../src/glossary/background';
+import { lectureCaptions } from '../../src/lecture/background';
 
 export default defineBackground(() => {
   const route = createRouter({
@@ -16,6 +17,7 @@ export default defineBackground(() => {
     'glossary.add': glossaryAdd,
     'glossary.matcher': glossaryMatcher,
     'glossary.import': glossaryImport,
+    'lecture.captions': lectureCaptions,
   });
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'flag-caption') void onFlagCommand();

@@ -32,6 +32,8 @@ export interface WatchedLecture {
 
 type Capture = BackgroundProtocol['capture.track']['req'];
 type Job = Omit<Capture, 'page'> & { signature: string; player?: TextTrack };
+/** 'captured': the background stored a track of this page (the overlay reads it back). */
+export type ChangeReason = 'play' | 'update' | 'captured';
 
 /**
  * Finds the lectures on a page and sends every caption track of each to the background:
@@ -47,7 +49,7 @@ export class CaptureLoop {
   /** Track modes after our last read: reading a script track flips its mode and back, which fires 'change'. */
   private readonly modes = new WeakMap<HTMLVideoElement, string>();
   private lastPlayed: HTMLElement | null = null;
-  private readonly listeners = new Set<(reason: 'play' | 'update') => void>();
+  private readonly listeners = new Set<(reason: ChangeReason) => void>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -104,12 +106,12 @@ export class CaptureLoop {
     return null;
   }
 
-  onChange(listener: (reason: 'play' | 'update') => void): () => void {
+  onChange(listener: (reason: ChangeReason) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private notify(reason: 'play' | 'update' = 'update'): void {
+  private notify(reason: ChangeReason = 'update'): void {
     for (const l of this.listeners) l(reason);
   }
 
@@ -294,14 +296,16 @@ export class CaptureLoop {
       const req: Capture = { page, track, cues: job.cues, pageError: job.pageError };
       // The player parsed a file the background can usually read itself: send only its address.
       if (job.player) req.pageHasCues = true;
-      const res = await callBackground('capture.track', req);
-      if ('sendCues' in res) {
+      let stored = await callBackground('capture.track', req);
+      if ('sendCues' in stored) {
         // It could not: copy the player's cues, a slice at a time so the page stays responsive
         // (none left when the player dropped them meanwhile: the background reports the file).
         const list = job.player?.cues;
         const cues = list ? await copyCuesInSlices(list, () => this.ctx.isInvalid) : null;
-        if (!this.ctx.isInvalid) await callBackground('capture.track', { page, track, cues, pageError: job.pageError });
+        if (this.ctx.isInvalid) return;
+        stored = await callBackground('capture.track', { page, track, cues, pageError: job.pageError });
       }
+      if (!('sendCues' in stored) && stored.cueCount > 0) this.notify('captured');
     } catch (err) {
       // The page must never see our errors. A stopped service worker drops the message:
       // try again a few times, then wait for the next change on the page.

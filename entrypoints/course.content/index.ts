@@ -7,6 +7,7 @@ import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { installFlagUi } from './flag-ui';
 import { installWordUi } from './word-ui';
+import { installLectureUi } from './lecture-ui';
 
 export default defineContentScript({
   // Other sites get this script when the learner turns MoocMate on for them (src/sites/enable.ts).
@@ -20,6 +21,7 @@ export default defineContentScript({
     linkPanels(ctx, loop);
     const flags = installFlagUi(ctx, loop);
     const words = installWordUi(ctx, loop);
+    installLectureUi(ctx, loop);
 
     const top = window === window.top;
     const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {

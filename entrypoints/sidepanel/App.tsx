@@ -15,6 +15,11 @@ import { languageName } from '../../src/language/names';
 import { uiLocale } from '../../src/ui/i18n';
 import { GlossaryMarked, GlossaryMeanings, useGlossaryMatcher } from '../../src/ui/glossary-marks';
 import { WordPicker } from '../../src/ui/word-picker';
+import { WordsToKnowPanel } from '../../src/ui/words-to-know-panel';
+import { LectureSettingsPanel } from '../../src/ui/lecture-settings';
+
+/** The glossary's base forms, left out of words to know (the glossary is not on this branch yet). */
+const NO_GLOSSARY: ReadonlySet<string> = new Set();
 
 const db = getDb();
 
@@ -41,6 +46,9 @@ export function App() {
   const current = live && lectureId ? cueAt(shown, live.time) : -1;
   // The lecture's own track, to tell whether a translation lines up with it.
   const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
+  // Words to know come from the lecture's own language (its captions track, sorted first).
+  const lectureTrack = tracks[0];
+  const lectureCues = useCues(db, lectureTrack?.id ?? null);
   const flags = useFlags(db, lectureId);
   const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original);
   const flagged = useMemo(() => new Set(flags.filter((f) => f.trackId === track?.id && f.cueIndex !== null).map((f) => f.cueIndex!)), [flags, track]);
@@ -83,6 +91,8 @@ export function App() {
         <p class="empty">{t('panelCapturing')}</p>
       ) : (
         <>
+          {lectureTrack && <WordsToKnowPanel track={lectureTrack} cues={lectureCues} exclude={NO_GLOSSARY} onPlay={seekTo} />}
+          <LectureSettingsPanel languages={tracks.map((tr) => tr.language)} />
           <div class="toolbar">
             <TrackPicker tracks={tracks} value={track?.id ?? ''} onChange={setChosenTrack} />
             <input

@@ -13,7 +13,8 @@ const ENGLISH_WORD = /^[a-z][a-z'-]*$/;
 
 /** Lower-case English lemma: "ran" and "running" give "run". Other scripts come back lower-cased. */
 export function baseForm(word: string): string {
-  const w = word.normalize('NFC').toLowerCase();
+  // Typographic apostrophes and a possessive 's come from caption text ("the model’s").
+  const w = word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/'s$/, '');
   if (!ENGLISH_WORD.test(w)) return w;
   // Verb first: "running" is far more often the verb than the noun in a lecture.
   const verb = lemmatize.verb(w);

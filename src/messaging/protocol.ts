@@ -20,6 +20,19 @@ export interface BackgroundProtocol {
   'glossary.add': { req: BackgroundRequests['glossary.add']; res: { entryId: string; term: string; created: boolean } };
   'glossary.matcher': { req: BackgroundRequests['glossary.matcher']; res: MatcherData };
   'glossary.import': { req: BackgroundRequests['glossary.import']; res: { added: number; merged: number } };
+  'lecture.captions': { req: BackgroundRequests['lecture.captions']; res: { tracks: LectureCaptionTrack[] } };
+}
+
+/** A stored track of a lecture, as the in-page caption overlay needs it (src/lecture). */
+export interface LectureCaptionTrack {
+  id: string;
+  kind: string;
+  label: string;
+  /** Declared language (BCP 47), '' when the page gave none. */
+  language: string;
+  /** ISO 639-3 from the whole transcript, 'und' when unsure. */
+  detectedLanguage: string;
+  cues: Array<{ start: number; end: number; text: string }>;
 }
 
 /** A lecture the content script sees in a tab. */

@@ -85,6 +85,8 @@ export const BackgroundSchemas = {
     pattern: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^/*]+\/\*$/)),
     tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
+  /** The in-page caption overlay asks for a lecture's stored tracks and their lines. */
+  'lecture.captions': v.object({ lectureId: text(100) }),
   /** An extension page asks to open a lecture at a moment. */
   'lecture.openAt': v.object({ lectureId: text(100), time: seconds }),
   /** Add a word or phrase to the glossary (side panel, page selection, caption popover). */

@@ -76,6 +76,28 @@ describe('hostile caption text is shown as text everywhere', () => {
     await panel.close();
   });
 
+  it('in the caption overlay on the video', async () => {
+    await course.bringToFront();
+    await course.keyboard.press('Alt+Shift+KeyC');
+    const overlay = (at: number) =>
+      course.evaluate(async (time) => {
+        const v = document.querySelector('video')!;
+        v.muted = true;
+        v.currentTime = time;
+        await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+        await new Promise((r) => requestAnimationFrame(r));
+        const root = document.querySelector('[data-moocmate="captions"]')?.shadowRoot;
+        return { text: root?.querySelector('.top')?.textContent ?? '', elements: root?.querySelectorAll('.box *').length ?? -1 };
+      }, at);
+    await expect.poll(async () => (await overlay(6)).text).toBe(LITERAL);
+    // Only the overlay's own parts (a status and two lines), with nothing inside them.
+    for (const at of [4, 6, 9, 11, 14]) expect((await overlay(at)).elements, `elements at ${at} s`).toBe(3);
+    // <script> is an unknown WebVTT tag: dropped, its words kept as text.
+    expect((await overlay(4)).text).toBe('alert(1)Script tags inside a cue');
+    expect(await course.locator('[data-moocmate="captions"]').evaluate((h) => h.shadowRoot!.querySelectorAll(`:is(img, svg, script, b, [onclick], [onerror], [onload])`).length)).toBe(0);
+    await course.keyboard.press('Alt+Shift+KeyC');
+  });
+
   it('and the course page itself never ran any of it', async () => {
     expect(await course.evaluate(() => (window as unknown as { __alerts?: number }).__alerts ?? 0)).toBe(0);
     expect(ext.errors).toEqual([]);

@@ -12,6 +12,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'glossary.add': vi.fn(async () => ({ entryId: 'g', term: 'x', created: true })),
     'glossary.matcher': vi.fn(async () => ({ version: 1, entries: [] })),
     'glossary.import': vi.fn(async () => ({ added: 0, merged: 0 })),
+    'lecture.captions': vi.fn(async () => ({ tracks: [] })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };

@@ -1,0 +1,221 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { callBackground } from '../../src/messaging/client';
+import type { LectureCaptionTrack } from '../../src/messaging/protocol';
+import { CaptionOverlay } from '../../src/lecture/overlay';
+import { LinePlayer } from '../../src/lecture/line-player';
+import { pairLines, type PairedLine } from '../../src/lecture/pairing';
+import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
+import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
+import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
+import type { CaptureLoop } from './capture-loop';
+import { measureBox } from './measure-box';
+
+const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
+
+/**
+ * In the lecture: dual captions over the video, keys to move between lines, and playback
+ * that waits for the reader (docs/lecture.md). Lines come from the tracks the background
+ * stored for this lecture, read back once per capture.
+ */
+export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop): void {
+  let settings: LectureSettings = readLectureSettings(undefined);
+  const overlay = new CaptionOverlay();
+  overlay.mount(document.documentElement);
+  ctx.onInvalidated(() => overlay.remove());
+
+  let player: LinePlayer | null = null;
+  let lectureId: string | null = null;
+  let tracks: LectureCaptionTrack[] = [];
+  let choice: TrackChoice | null = null;
+  let lines: PairedLine[] = [];
+  let translations: TranslationCache | null = null;
+  let shownLine = -1;
+  /** Tracks MoocMate hid while the overlay shows, to give back exactly as the learner had them. */
+  const hidden = new Set<TextTrack>();
+  let note: ReturnType<typeof setTimeout> | undefined;
+
+  const learnerLanguage = () => settings.language || browser.i18n.getUILanguage();
+
+  const render = (index: number, line: PairedLine | null) => {
+    shownLine = index;
+    if (!line) return overlay.show('', '');
+    let bottom = line.bottom;
+    if (!bottom && translations && line.top) {
+      bottom = translations.get(line.top) ?? '';
+      // Ask for this line and the next two: translations arrive before they are needed.
+      for (const l of lines.slice(index, index + 3)) translations.want(l.top);
+    }
+    overlay.show(line.top, bottom);
+  };
+
+  const say = (status: { kind: 'slowed' | 'paused'; wpm: number } | null) => {
+    clearTimeout(note);
+    overlay.setStatus(!status ? '' : status.kind === 'slowed' ? msg('overlaySlowed', String(status.wpm)) : msg('overlayPaused', String(status.wpm)));
+  };
+  /** A short note on the overlay (toggling, no captions yet). */
+  const flash = (text: string) => {
+    clearTimeout(note);
+    overlay.setStatus(text);
+    note = setTimeout(() => overlay.setStatus(''), 2500);
+  };
+
+  const showing = () => settings.overlay && player !== null && lines.length > 0 && document.fullscreenElement !== player.video;
+
+  const syncPlatformCaptionsOff = () => {
+    // A track the learner changed meanwhile keeps the learner's choice.
+    for (const t of hidden) if (t.mode === 'hidden') t.mode = 'showing';
+    hidden.clear();
+  };
+  /** Hides the player's own captions while the overlay shows; gives back exactly what the learner had. */
+  const syncPlatformCaptions = () => {
+    const video = player?.video;
+    if (video && showing() && settings.hidePlatform) {
+      for (const t of video.textTracks) {
+        if (t.mode === 'showing') {
+          t.mode = 'hidden';
+          hidden.add(t);
+        }
+      }
+    } else {
+      syncPlatformCaptionsOff();
+    }
+  };
+
+  const rebuild = () => {
+    choice = chooseTracks(tracks, learnerLanguage());
+    lines = choice ? pairLines(choice.lecture.cues, choice.translation?.cues ?? []) : [];
+    translations = null;
+    if (choice) overlay.setLanguages(choice.lecture.language, choice.translation?.language ?? choice.translateTo ?? '');
+    if (choice?.translateTo) {
+      const want = { lectureId, to: choice.translateTo };
+      void browserTranslator(choice.lecture.language, choice.translateTo).then((tr) => {
+        if (!tr || want.lectureId !== lectureId || want.to !== choice?.translateTo) return;
+        translations = new TranslationCache(tr, (text) => lines[shownLine]?.top === text && render(shownLine, lines[shownLine]));
+        render(shownLine, lines[shownLine] ?? null);
+      });
+    }
+    player?.setLines(lines);
+    refresh();
+  };
+
+  const refresh = () => {
+    overlay.setLook({ size: settings.overlaySize, lift: settings.overlayLift });
+    overlay.setVisible(showing());
+    syncPlatformCaptions();
+    soon();
+  };
+
+  let asking = 0;
+  const fetchLines = async () => {
+    const id = lectureId;
+    if (!id) return;
+    const ask = ++asking;
+    try {
+      const got = await callBackground('lecture.captions', { lectureId: id });
+      if (ask !== asking || id !== lectureId) return;
+      tracks = got.tracks;
+      rebuild();
+    } catch {
+      // The worker may be restarting; the next capture asks again.
+    }
+  };
+
+  const follow = () => {
+    const active = loop.activeLecture();
+    const video = active?.media ?? null;
+    if (video !== player?.video) {
+      syncPlatformCaptionsOff();
+      player?.destroy();
+      player = video ? new LinePlayer(video, { line: render, status: say }) : null;
+      player?.setSettings(settings);
+      player?.setLines(lines);
+    }
+    const id = active?.lectureId ?? null;
+    if (id !== lectureId) {
+      lectureId = id;
+      tracks = [];
+      lines = [];
+      rebuild();
+      void fetchLines();
+    }
+    refresh();
+  };
+
+  let refetch: ReturnType<typeof setTimeout> | undefined;
+  loop.onChange((reason) => {
+    if (reason === 'captured') {
+      clearTimeout(refetch);
+      refetch = setTimeout(() => void fetchLines(), 250);
+    }
+    follow();
+  });
+
+  const apply = (stored: unknown) => {
+    const before = settings;
+    settings = readLectureSettings(stored);
+    player?.setSettings(settings);
+    if (before.language !== settings.language) rebuild();
+    refresh();
+  };
+  void browser.storage.local.get(LECTURE_SETTINGS_KEY).then((got) => apply(got[LECTURE_SETTINGS_KEY]), () => undefined);
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && LECTURE_SETTINGS_KEY in changes) apply(changes[LECTURE_SETTINGS_KEY].newValue);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorage);
+    player?.destroy();
+    syncPlatformCaptionsOff();
+  });
+
+  // Keys: Alt+Shift+B / R / N move between lines, Alt+Shift+C turns the overlay on or off.
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (e: KeyboardEvent) => {
+      if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || !player) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target?.tagName ?? '')) return;
+      const step = e.code === LECTURE_KEYS.previous ? -1 : e.code === LECTURE_KEYS.repeat ? 0 : e.code === LECTURE_KEYS.next ? 1 : null;
+      if (step !== null) {
+        e.preventDefault();
+        if (!player.step(step)) flash(msg('overlayNoLines'));
+      } else if (e.code === LECTURE_KEYS.overlay) {
+        e.preventDefault();
+        const next = { ...settings, overlay: !settings.overlay };
+        apply(next); // at once; storage tells the side panel
+        void browser.storage.local.set({ [LECTURE_SETTINGS_KEY]: next });
+        if (next.overlay && lines.length === 0) flash(msg('overlayNoLines'));
+      }
+    },
+    { capture: true },
+  );
+
+  // The overlay follows the video's box; in full screen it lives inside the full-screen element.
+  // measureBox never reads layout itself, so a line change never forces one.
+  let measuring = false;
+  const place = () => {
+    const video = player?.video;
+    const fs = document.fullscreenElement;
+    overlay.mount(fs && fs !== video && video && fs.contains(video) ? fs : document.documentElement);
+    if (!video?.isConnected || !showing()) {
+      measuring = false;
+      return overlay.place(null);
+    }
+    void measureBox(video).then((box) => {
+      measuring = false;
+      if (player?.video === video) overlay.place(box);
+    });
+  };
+  const soon = () => {
+    if (measuring) return;
+    measuring = true;
+    place();
+  };
+  ctx.addEventListener(window, 'scroll', soon, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', soon);
+  ctx.addEventListener(document, 'fullscreenchange', refresh);
+  ctx.setInterval(() => showing() && soon(), 1000); // players resize without telling anyone
+  follow();
+}

@@ -1,0 +1,26 @@
+import { getDb } from '../db/schema';
+import { loadCues } from '../captions/store';
+import { sortTracks } from '../captions/track-order';
+import type { Handlers } from '../messaging/router';
+
+/**
+ * Background handler: a lecture's stored tracks with their lines, for the caption overlay.
+ * Stored tracks cover every source (platform data, files the player never loaded), where
+ * the page's own TextTracks only have the cues of tracks switched on.
+ */
+export const lectureCaptions: Handlers['lecture.captions'] = async ({ lectureId }) => {
+  const db = getDb();
+  const tracks = sortTracks(await db.tracks.where('lectureId').equals(lectureId).toArray()).filter((t) => t.cueCount > 0);
+  return {
+    tracks: await Promise.all(
+      tracks.map(async (t) => ({
+        id: t.id,
+        kind: t.kind,
+        label: t.label,
+        language: t.language,
+        detectedLanguage: t.detectedLanguage,
+        cues: (await loadCues(db, t.id)).map((c) => ({ start: c.start, end: c.end, text: c.text })),
+      })),
+    ),
+  };
+};

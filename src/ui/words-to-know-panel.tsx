@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from './i18n';
+import type { WordToKnow } from '../lecture/words-to-know';
+
+type State = { kind: 'loading' } | { kind: 'done'; words: WordToKnow[] } | { kind: 'failed'; error: string };
+
+/** English, by the page's declaration or by detection over the whole transcript. */
+export function isEnglish(track: { language: string; detectedLanguage: string }): boolean {
+  return /^en(\b|-|_)/i.test(track.language) || (!track.language && track.detectedLanguage === 'eng');
+}
+
+/**
+ * The lecture's words to know, with the line that first says each; a click plays that line.
+ * The frequency list and the lemmatizer (several MB) load only when this panel shows.
+ */
+export function WordsToKnowPanel({
+  track,
+  cues,
+  exclude,
+  onPlay,
+}: {
+  track: { id: string; language: string; detectedLanguage: string };
+  cues: ReadonlyArray<{ index: number; start: number; text: string }>;
+  /** Base forms the learner already has (the glossary). */
+  exclude: ReadonlySet<string>;
+  onPlay: (start: number) => void;
+}) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const english = isEnglish(track);
+  useEffect(() => {
+    if (!english || cues.length === 0) return;
+    let live = true;
+    setState({ kind: 'loading' });
+    void Promise.all([import('../lecture/words-to-know'), import('virtual:word-frequency')])
+      .then(([lib, data]) => {
+        if (live) setState({ kind: 'done', words: lib.wordsToKnow(cues, lib.loadFrequency(data.default), { exclude }) });
+      })
+      .catch((err) => live && setState({ kind: 'failed', error: err instanceof Error ? err.message : String(err) }));
+    return () => {
+      live = false;
+    };
+  }, [track.id, cues, exclude, english]);
+
+  return (
+    <details class="words-to-know" open>
+      <summary>{t('wordsToKnow')}</summary>
+      {!english ? (
+        <p class="muted small">{t('wordsToKnowEnglishOnly')}</p>
+      ) : state.kind === 'loading' ? (
+        <p class="muted small">{t('wordsToKnowLoading')}</p>
+      ) : state.kind === 'failed' ? (
+        <p class="notice error">{t('wordsToKnowFailed', state.error)}</p>
+      ) : state.words.length === 0 ? (
+        <p class="muted small">{t('wordsToKnowNone')}</p>
+      ) : (
+        <>
+          <p class="muted small">{t('wordsToKnowIntro')}</p>
+          <ul class="word-list">
+            {state.words.map((w) => (
+              <li key={w.base} data-word={w.text}>
+                <div class="word-head">
+                  <strong class="word">{w.text}</strong>
+                  {w.count > 1 && <span class="muted small">{t('wordTimes', w.count)}</span>}
+                </div>
+                <button type="button" class="word-line" title={t('playFromHere')} onClick={() => onPlay(w.start)}>
+                  <span aria-hidden="true">▶</span>
+                  <span class="sentence">{w.sentence}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import frequency from 'virtual:word-frequency';
+import { loadFrequency, wordsToKnow } from '../../../src/lecture/words-to-know';
+import { baseForm } from '../../../src/language/lemma';
+import { MIN_COUNT, trimFrequency } from '../../../scripts/word-frequency-plugin';
+import { parseCaptionFile } from '../../../src/captions/formats';
+
+const freq = loadFrequency(frequency);
+const demo = (name: string) => {
+  const parsed = parseCaptionFile(readFileSync(`demo/course/media/${name}`, 'utf8'), { url: name });
+  return parsed.cues;
+};
+
+describe('baseForm', () => {
+  it('gives the lower-case English lemma', () => {
+    expect(baseForm('Roots')).toBe('root');
+    expect(baseForm('leaves')).toBe('leaf');
+    expect(baseForm('went')).toBe('go');
+    expect(baseForm('cooking')).toBe('cook');
+    expect(baseForm('easier')).toBe('easy');
+    expect(baseForm('plant\u2019s')).toBe('plant');
+    expect(baseForm('photosynthesis')).toBe('photosynthesis');
+  });
+  it('leaves what is not an English word as it is', () => {
+    expect(baseForm('COVID-19')).toBe('covid-19');
+    expect(baseForm('')).toBe('');
+  });
+});
+
+describe('the trimmed frequency list', () => {
+  it('keeps lower-case words above the count floor, most frequent first', () => {
+    const t = trimFrequency([
+      { word: 'the', count: 900 },
+      { word: 'The', count: 200 },
+      { word: 'cat', count: 1000 },
+      { word: "don't", count: 500 },
+      { word: 'r2d2', count: 400 },
+      { word: 'rare', count: MIN_COUNT - 1 },
+    ]);
+    expect(t.words.split('\n')).toEqual(['the', 'cat']);
+    const f = loadFrequency(t);
+    expect(f.zipf('the')).toBeGreaterThan(f.zipf('cat'));
+    expect(f.zipf('rare')).toBe(0);
+  });
+  it('rates common words high and lecture terms low', () => {
+    expect(freq.zipf('the')).toBeGreaterThan(6.5);
+    expect(freq.zipf('water')).toBeGreaterThan(4);
+    expect(freq.zipf('chlorophyll')).toBeLessThan(3);
+    expect(freq.zipf('stomata')).toBe(0);
+  });
+});
+
+describe('wordsToKnow', () => {
+  it('lists the lecture’s rare words and phrases, not its common ones', () => {
+    const list = wordsToKnow(demo('lecture-1.en.vtt'), freq);
+    const texts = list.map((w) => w.text);
+    for (const rare of ['photosynthesis', 'chlorophyll', 'stomata', 'glucose', 'pigment', 'carbon dioxide']) expect(texts).toContain(rare);
+    for (const common of ['water', 'plant', 'plants', 'energy', 'food', 'lecture', 'the', 'oxygen']) expect(texts).not.toContain(common);
+    // "dioxide" never comes without "carbon": only the phrase is listed.
+    expect(texts).not.toContain('dioxide');
+    const stomata = list.find((w) => w.text === 'stomata')!;
+    expect(stomata.count).toBe(2);
+    expect(stomata.sentence).toContain('tiny holes called stomata');
+    expect(stomata.start).toBeCloseTo(14.2);
+  });
+
+  it('leaves out the learner’s glossary words, by base form', () => {
+    const texts = wordsToKnow(demo('lecture-1.en.vtt'), freq, { exclude: new Set(['stoma', 'glucose']) }).map((w) => w.text);
+    expect(texts).not.toContain('stomata');
+    expect(texts).not.toContain('glucose');
+    expect(texts).toContain('chlorophyll');
+  });
+
+  it('puts the rarest first and leaves out names', () => {
+    const cues = [
+      { index: 0, start: 0, text: 'Yesterday Smith measured the stomata.' },
+      { index: 1, start: 2, text: 'Smith found glucose in a leaf.' },
+    ];
+    const texts = wordsToKnow(cues, freq).map((w) => w.text);
+    expect(texts.indexOf('stomata')).toBeLessThan(texts.indexOf('glucose'));
+    expect(texts).not.toContain('smith');
+  });
+
+  it('copes with empty and odd lines', () => {
+    expect(wordsToKnow([], freq)).toEqual([]);
+    expect(wordsToKnow([{ index: 0, start: 0, text: '♪ ♪ 123 … <b>' }], freq)).toEqual([]);
+  });
+});
