@@ -15,7 +15,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms + notifications: peer-review deadline reminders (src/duties).
+    permissions: ['storage', 'tabs', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Course sites and their caption servers only. Track files on other origins are
     // fetched by the background (a cross-origin <track> without CORS gives the page no
     // cues), so a site the learner turns on may also ask for its caption server.

@@ -4,6 +4,7 @@ import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
+import { dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
 
 export default defineBackground(() => {
   const route = createRouter({
@@ -12,7 +13,14 @@ export default defineBackground(() => {
     'lecture.openAt': openLectureAt,
     'site.enable': enableSite,
     'flag.create': flagCreate,
+    'duty.seen': dutySeen,
+    'duty.save': dutySave,
+    'duty.done': dutyDone,
+    'duty.snooze': dutySnooze,
+    'duty.delete': dutyDelete,
+    'duty.resync': dutyResync,
   });
+  installDutyReminders();
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'flag-caption') void onFlagCommand();
   });

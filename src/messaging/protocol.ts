@@ -1,7 +1,7 @@
-import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat } from './schemas';
-import type { TrackStatus } from '../db/schema';
+import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat, DutyReading, DutyInput } from './schemas';
+import type { DateDoubt, TrackStatus } from '../db/schema';
 
-export type { PageInfo, TrackInfo, RawCue, SourceFormat };
+export type { PageInfo, TrackInfo, RawCue, SourceFormat, DutyReading, DutyInput };
 
 /** Every message the background answers: request and response, in one map. */
 export interface BackgroundProtocol {
@@ -13,6 +13,12 @@ export interface BackgroundProtocol {
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
   'site.enable': { req: BackgroundRequests['site.enable']; res: { enabled: true } };
   'flag.create': { req: BackgroundRequests['flag.create']; res: { flagId: string; kind: string; cueIndex: number | null; text: string } };
+  'duty.seen': { req: BackgroundRequests['duty.seen']; res: { dutyId: string; created: boolean; doubts: DateDoubt[] } };
+  'duty.save': { req: BackgroundRequests['duty.save']; res: { dutyId: string } };
+  'duty.done': { req: BackgroundRequests['duty.done']; res: { dutyId: string } };
+  'duty.snooze': { req: BackgroundRequests['duty.snooze']; res: { dutyId: string; until: number } };
+  'duty.delete': { req: BackgroundRequests['duty.delete']; res: { dutyId: string } };
+  'duty.resync': { req: BackgroundRequests['duty.resync']; res: { duties: number } };
 }
 
 /** A lecture the content script sees in a tab. */

@@ -9,6 +9,12 @@ function router(overrides: Partial<Handlers> = {}) {
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
     'site.enable': vi.fn(async () => ({ enabled: true as const })),
     'flag.create': vi.fn(async () => ({ flagId: 'f', kind: 'wrong-words', cueIndex: 1, text: 'x' })),
+    'duty.seen': vi.fn(async () => ({ dutyId: 'd', created: true, doubts: [] })),
+    'duty.save': vi.fn(async () => ({ dutyId: 'd' })),
+    'duty.done': vi.fn(async () => ({ dutyId: 'd' })),
+    'duty.snooze': vi.fn(async () => ({ dutyId: 'd', until: 1 })),
+    'duty.delete': vi.fn(async () => ({ dutyId: 'd' })),
+    'duty.resync': vi.fn(async () => ({ duties: 0 })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };
