@@ -6,6 +6,7 @@ import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { installFlagUi } from './flag-ui';
+import { watchDuties } from './duty-watch';
 
 export default defineContentScript({
   // Other sites get this script when the learner turns MoocMate on for them (src/sites/enable.ts).
@@ -18,6 +19,7 @@ export default defineContentScript({
     loop.start();
     linkPanels(ctx, loop);
     const flags = installFlagUi(ctx, loop);
+    watchDuties(ctx);
 
     const top = window === window.top;
     const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
