@@ -5,6 +5,7 @@ import { Library } from './Library';
 import { LectureView } from './LectureView';
 import { SearchView } from './SearchView';
 import { FlagsView } from './FlagsView';
+import { DutiesView } from './duties-view';
 import { searchHref, useRoute } from './use-route';
 
 export function App() {
@@ -42,6 +43,9 @@ export function App() {
         <a href="#/flags" class="button" aria-current={route.name === 'flags' ? 'page' : undefined}>
           ⚑ {t('navFlags')}
         </a>
+        <a href="#/duties" class="button" aria-current={route.name === 'duties' ? 'page' : undefined}>
+          🔔 {t('navDuties')}
+        </a>
         <BackupBar onNotice={setNotice} />
       </header>
       {notice && (
@@ -62,6 +66,7 @@ export function App() {
           )}
           {route.name === 'search' && <SearchView query={route.query} onError={onError} />}
           {route.name === 'flags' && <FlagsView onNotice={setNotice} />}
+          {route.name === 'duties' && <DutiesView onNotice={setNotice} />}
           {route.name === 'home' && <Welcome />}
         </main>
       </div>

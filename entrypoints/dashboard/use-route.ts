@@ -4,7 +4,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'lecture'; lectureId: string; trackId: string | null; time: number | null }
   | { name: 'search'; query: string }
-  | { name: 'flags' };
+  | { name: 'flags' }
+  | { name: 'duties' };
 
 /** #/lecture/<id>?track=<id>&t=<seconds>, #/search?q=<words>, else home. */
 export function parseRoute(hash: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/search') return { name: 'search', query: params.get('q') ?? '' };
   if (path === '/flags') return { name: 'flags' };
+  if (path === '/duties') return { name: 'duties' };
   return { name: 'home' };
 }
 
