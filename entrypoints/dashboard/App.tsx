@@ -44,7 +44,7 @@ export function App() {
           ⚑ {t('navFlags')}
         </a>
         <a href="#/duties" class="button" aria-current={route.name === 'duties' ? 'page' : undefined}>
-          🔔 {t('navDuties')}
+          ☑ {t('navDuties')}
         </a>
         <BackupBar onNotice={setNotice} />
       </header>

@@ -99,6 +99,8 @@ export function DutiesView({ onNotice }: { onNotice: (n: Notice) => void }) {
 function Deadline({ duty, kind, deadline, now, onEdit, onError }: { duty: DutyRecord; kind: 'submit' | 'review'; deadline: DutyDeadline | null; now: number; onEdit: () => void; onError: (e: unknown) => void }) {
   if (!deadline) return null;
   const label = kind === 'submit' ? 'dutySubmitBy' : 'dutyReviewBy';
+  // A step already done: its deadline no longer matters much.
+  const met = kind === 'submit' ? duty.submitted : duty.reviewsRequired > 0 && duty.reviewsGiven >= duty.reviewsRequired;
   const confirm = () => {
     if (deadline.at === null) return;
     const input = toInput(duty);
@@ -106,23 +108,26 @@ function Deadline({ duty, kind, deadline, now, onEdit, onError }: { duty: DutyRe
     callBackground('duty.save', input).catch(onError);
   };
   return (
-    <div class={`duty-deadline ${hasDoubts(deadline) ? 'doubt' : ''}`}>
+    <div class={`duty-deadline ${hasDoubts(deadline) ? 'doubt' : ''} ${met ? 'met' : ''}`}>
       <span>
         {deadline.at !== null ? t(label, formatMoment(deadline.at)) : t(label, '?')}
-        {deadline.at !== null && <span class="muted"> · {timeLeft(deadline.at, now)}</span>}
+        {deadline.at !== null && !met && <span class="muted"> · {timeLeft(deadline.at, now)}</span>}
+        {met && ' ✓'}
       </span>
       {hasDoubts(deadline) && (
         <div class="duty-doubt" role="note">
           <strong>{t('dutyCheckDate')}:</strong> {deadline.doubts.map(doubtText).join(' ')}
           {deadline.text && <div class="muted">{t('dutyPageSays', deadline.text)}</div>}
-          {deadline.at !== null && (
-            <button type="button" onClick={confirm}>
-              {t('dutyConfirm')}
+          <div class="duty-buttons">
+            {deadline.at !== null && (
+              <button type="button" onClick={confirm}>
+                {t('dutyConfirm')}
+              </button>
+            )}
+            <button type="button" onClick={onEdit}>
+              {t('dutyFix')}
             </button>
-          )}
-          <button type="button" onClick={onEdit}>
-            {t('dutyFix')}
-          </button>
+          </div>
         </div>
       )}
     </div>

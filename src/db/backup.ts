@@ -1,12 +1,15 @@
 import * as v from 'valibot';
-import type { CourseRecord, CueRecord, FlagRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
+import type { CourseRecord, CueRecord, DutyRecord, FlagRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
 import { terms } from '../captions/terms';
 
 /** docs/backup-format.md describes this format; bump the version for any change a reader must know. */
 export const BACKUP_FORMAT = 'moocmate-backup';
-export const BACKUP_VERSION = 2;
-/** Older versions this MoocMate still reads (version 1 had no flags). */
-const READABLE_VERSIONS = [1, 2] as const;
+export const BACKUP_VERSION = 4;
+/**
+ * Versions this MoocMate reads: 1 had no flags, 2 no duties. (3 is the glossary's format,
+ * made on another branch; reading it is for the merge to settle.)
+ */
+const READABLE_VERSIONS = [1, 2, 4] as const;
 
 /**
  * A backup that cannot be imported. `key` and `subs` name the message in _locales, so the
@@ -97,6 +100,38 @@ const FlagSchema = v.strictObject({
     }),
   ),
 });
+const DeadlineSchema = v.nullable(
+  v.strictObject({
+    at: v.nullable(stamp),
+    text: str(300),
+    doubts: v.pipe(v.array(v.picklist(['no-year', 'no-time', 'no-zone', 'relative', 'day-month', 'unreadable'])), v.maxLength(6)),
+  }),
+);
+const countField = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
+const DutySchema = v.strictObject({
+  id: str(100),
+  site: str(40),
+  key: str(2000),
+  course: str(500),
+  title: str(500),
+  url: str(4000),
+  submissionUrl: str(4000),
+  forumUrl: str(4000),
+  submitted: v.boolean(),
+  submittedAt: v.nullable(stamp),
+  reviewsGiven: countField,
+  reviewsRequired: countField,
+  reviewsReceived: v.nullable(countField),
+  reviewsNeeded: v.nullable(countField),
+  submitDue: DeadlineSchema,
+  reviewDue: DeadlineSchema,
+  status: v.picklist(['open', 'done']),
+  snoozedUntil: v.nullable(stamp),
+  sent: v.pipe(v.array(str(40)), v.maxLength(100)),
+  edited: v.pipe(v.array(str(40)), v.maxLength(20)),
+  createdAt: stamp,
+  updatedAt: stamp,
+});
 const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.picklist(READABLE_VERSIONS),
@@ -108,6 +143,8 @@ const BackupSchema = v.strictObject({
     cues: v.array(CueSchema),
     /** Since version 2. */
     flags: v.optional(v.array(FlagSchema)),
+    /** Since version 4 (peer-review duties). */
+    duties: v.optional(v.array(DutySchema)),
   }),
 });
 
@@ -116,19 +153,20 @@ type BackupCue = Backup['data']['cues'][number];
 
 /** Everything MoocMate holds, as one object (the search index is rebuilt on import). */
 export async function exportBackup(db: MoocMateDb, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
-    const [courses, lectures, tracks, cues, flags] = await Promise.all([
+  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.duties], async () => {
+    const [courses, lectures, tracks, cues, flags, duties] = await Promise.all([
       db.courses.toArray(),
       db.lectures.toArray(),
       db.tracks.toArray(),
       db.cues.toArray(),
       db.flags.toArray(),
+      db.duties.toArray(),
     ]);
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: now.toISOString(),
-      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags },
+      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags, duties },
     };
   });
 }
@@ -139,6 +177,7 @@ export interface BackupSummary {
   tracks: number;
   cues: number;
   flags: number;
+  duties: number;
 }
 
 /**
@@ -147,9 +186,9 @@ export interface BackupSummary {
  */
 export async function importBackup(db: MoocMateDb, text: string): Promise<BackupSummary> {
   const backup = validateBackup(text);
-  const { courses, lectures, tracks, cues, flags = [] } = backup.data;
+  const { courses, lectures, tracks, cues, flags = [], duties = [] } = backup.data;
   const rows: CueRecord[] = cues.map((c) => ({ ...c, terms: terms(c.text) }));
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.duties], async () => {
     for (const t of tracks) {
       await db.cues.where('[trackId+index]').between([t.id, -Infinity], [t.id, Infinity]).delete();
     }
@@ -158,8 +197,9 @@ export async function importBackup(db: MoocMateDb, text: string): Promise<Backup
     await db.tracks.bulkPut(tracks as TrackRecord[]);
     await db.cues.bulkPut(rows);
     await db.flags.bulkPut(flags as FlagRecord[]);
+    await db.duties.bulkPut(duties as DutyRecord[]);
   });
-  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length, flags: flags.length };
+  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length, flags: flags.length, duties: duties.length };
 }
 
 /** Parses and checks a backup file; throws BackupError with a message a learner can act on. */
@@ -204,6 +244,7 @@ function checkReferences(b: Backup): void {
   const trackIds = unique('track', tracks.map((t) => t.id));
   unique('line', cues.map((c) => `${c.trackId}#${c.index}`));
   unique('flag', (b.data.flags ?? []).map((f) => f.id));
+  unique('duty', (b.data.duties ?? []).map((d) => d.id));
   for (const l of lectures) {
     if (!courseIds.has(l.courseId)) throw new BackupError('backupMissingParent', [l.title], `Lecture "${l.title}" belongs to a course that is not in the backup.`);
   }
@@ -227,7 +268,7 @@ function checkReferences(b: Backup): void {
 
 /** Deletes everything MoocMate holds. */
 export async function wipeAll(db: MoocMateDb): Promise<void> {
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags], async () => {
-    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear(), db.flags.clear()]);
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.duties], async () => {
+    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear(), db.flags.clear(), db.duties.clear()]);
   });
 }

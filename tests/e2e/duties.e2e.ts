@@ -131,7 +131,8 @@ describe('peer-review duties', () => {
     expect(message).toContain('"Peer-graded Assignment: Design a Leaf Experiment"');
     expect(message).toContain(`${EN_ITEM}/review/SbmXq3Fh`);
     expect(await advice.getByRole('link', { name: 'Course forum' }).getAttribute('href')).toBe('https://www.coursera.org/learn/how-plants-grow/discussions/forums/peer-review-requests');
-    await dash.setViewportSize({ width: 1280, height: 1100 });
+    await dash.setViewportSize({ width: 1280, height: 1250 });
+    await dash.evaluate(() => window.scrollTo(0, 0));
     await screenshot(dash, 'duties-dashboard');
 
     // The learner checks the year and confirms the date: the doubt goes, the moment stays.

@@ -4,12 +4,19 @@ import { ingestTrack } from '../../../src/captions/store';
 import type { MoocMateDb } from '../../../src/db/schema';
 import { captured, freshDb, page } from '../helpers';
 import { createFlag } from '../../../src/flags/store';
+import { applyReading, saveDuty } from '../../../src/duties/store';
 
 async function seeded(): Promise<MoocMateDb> {
   const db = freshDb();
   const r = await ingestTrack(db, captured(), 1000);
   await ingestTrack(db, captured({ page: page({ lectureKey: 'l2', lectureTitle: 'Lecture 2' }) }), 2000);
   await createFlag(db, { lectureId: r.lectureId, trackId: r.trackId, language: 'en', cueIndex: 1, start: 2, end: 3.8, text: 'This is called photosynthesis.', kind: 'wrong-words', suggestion: 'This is called photosynthesis!' }, 3000);
+  await applyReading(db, {
+    site: 'coursera', key: 'c/peer/x', course: 'C', title: 'Leaf essay', url: 'https://www.coursera.org/learn/c/peer/x', submitted: true,
+    reviewsGiven: 1, reviewsRequired: 3, reviewsReceived: 0, reviewsNeeded: 3,
+    submitDue: { text: 'Dec 3, 11:59 PM PST', lang: 'en' }, reviewDue: { text: 'December 6, 2026 at 11:59 PM PST', lang: 'en' },
+  }, Date.parse('2026-11-28T10:00:00Z'));
+  await saveDuty(db, { title: 'By hand', course: '', url: '', submissionUrl: '', forumUrl: '', submitted: false, reviewsGiven: 0, reviewsRequired: 2, reviewsReceived: null, reviewsNeeded: null, submitDue: null, reviewDue: { at: 1_800_000_000_000, text: 'x' } }, 4000, () => 'manual-1');
   return db;
 }
 
@@ -20,6 +27,7 @@ async function snapshot(db: MoocMateDb) {
     tracks: await db.tracks.toArray(),
     cues: await db.cues.toArray(),
     flags: await db.flags.toArray(),
+    duties: await db.duties.toArray(),
   };
 }
 
@@ -41,24 +49,47 @@ describe('backup', () => {
     await wipeAll(db);
     expect(await db.cues.count()).toBe(0);
     const summary = await importBackup(db, file);
-    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1 });
+    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1, duties: 2 });
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('still reads a version 1 backup (made before flags existed)', async () => {
     const source = await seeded();
     const v2 = await exportBackup(source);
-    const { flags: _none, ...dataV1 } = v2.data;
+    const { flags: _none, duties: _no, ...dataV1 } = v2.data;
     const target = freshDb();
     const summary = await importBackup(target, JSON.stringify({ ...v2, version: 1, data: dataV1 }));
     expect(summary).toMatchObject({ lectures: 2, cues: 6, flags: 0 });
     expect(await target.flags.count()).toBe(0);
   });
 
-  it('delete all also deletes the flags', async () => {
+  it('still reads a version 2 backup (flags, no duties)', async () => {
+    const source = await seeded();
+    const v4 = await exportBackup(source);
+    const { duties: _none, ...dataV2 } = v4.data;
+    const target = freshDb();
+    const summary = await importBackup(target, JSON.stringify({ ...v4, version: 2, data: dataV2 }));
+    expect(summary).toMatchObject({ lectures: 2, flags: 1, duties: 0 });
+    expect(await target.duties.count()).toBe(0);
+  });
+
+  it('a bad duty rejects the whole file and writes nothing', async () => {
+    const good = await exportBackup(await seeded());
+    const bad = structuredClone(good);
+    (bad.data.duties![0] as { reviewsGiven: unknown }).reviewsGiven = -1;
+    const target = freshDb();
+    await expect(importBackup(target, JSON.stringify(bad))).rejects.toThrow(/data\.duties\.0\.reviewsGiven/);
+    expect(await target.lectures.count()).toBe(0);
+    const twice = structuredClone(good);
+    twice.data.duties = [good.data.duties![0], good.data.duties![0]];
+    expect(reason(() => validateBackup(JSON.stringify(twice)))).toMatch(/^backupDuplicate: .*duty/);
+  });
+
+  it('delete all also deletes the flags and the duties', async () => {
     const db = await seeded();
     await wipeAll(db);
     expect(await db.flags.count()).toBe(0);
+    expect(await db.duties.count()).toBe(0);
   });
 
   it('does not export the derived search terms', async () => {

@@ -19,13 +19,14 @@ describe('database schema', () => {
   it('has the tables and indexes docs/data-model.md lists', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     expect(shape(db)).toEqual({
       courses: ['id', 'lastSeen'],
       lectures: ['id', 'courseId', 'lastSeen'],
       tracks: ['id', 'lectureId'],
       cues: ['[trackId+index]', '*terms'],
       flags: ['id', 'lectureId', 'trackId', '[trackId+cueIndex]', 'status', 'updatedAt'],
+      duties: ['id', 'status', 'updatedAt'],
     });
     db.close();
   });
@@ -43,12 +44,34 @@ describe('database schema', () => {
 
     const db = new MoocMateDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     expect(await db.lectures.toArray()).toEqual(before.lectures);
     expect(await db.tracks.toArray()).toEqual(before.tracks);
     expect(await db.cues.toArray()).toEqual(before.cues);
     expect((await loadCues(db, r.trackId)).map((c) => c.text)).toHaveLength(3);
     expect(await db.flags.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 2 database to 4 (duties) without losing anything', async () => {
+    const name = `upgrade-v2-${Math.random().toString(36).slice(2)}`;
+    // Version 2 exactly as it shipped, with example data written through it.
+    const old = new Dexie(name);
+    old.version(1).stores(V1);
+    old.version(2).stores({ flags: 'id, lectureId, trackId, [trackId+cueIndex], status, updatedAt' });
+    await old.open();
+    const v2 = old as unknown as MoocMateDb;
+    const r = await ingestTrack(v2, captured(), 1000);
+    await old.table('flags').put({ id: 'f1', lectureId: r.lectureId, trackId: r.trackId, language: 'en', cueIndex: 0, start: 0, end: 1, text: 'x', kind: 'other', status: 'new', origin: 'learner', reporter: 'me', createdAt: 1, updatedAt: 1 });
+    const before = Object.fromEntries(await Promise.all(['courses', 'lectures', 'tracks', 'cues', 'flags'].map(async (t) => [t, await old.table(t).toArray()])));
+    old.close();
+
+    const db = new MoocMateDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const t of ['courses', 'lectures', 'tracks', 'cues', 'flags']) expect(await db.table(t).toArray(), t).toEqual(before[t]);
+    expect(await db.duties.count()).toBe(0);
+    expect(await db.duties.where('status').equals('open').count()).toBe(0);
     db.close();
   });
 });
