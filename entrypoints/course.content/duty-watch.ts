@@ -1,6 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPeerDuties } from '../../src/sites/registry';
 import { callBackground } from '../../src/messaging/client';
+import { readDutyFromText } from '../../src/duties/page-text';
+import type { TabProtocol } from '../../src/messaging/protocol';
+
+/** The learner asked (popup): an adapter's reading when there is one, else the page's text. */
+export async function readDutyNow(): Promise<TabProtocol['page.readDuty']['res']> {
+  const [reading] = readPeerDuties(location, document);
+  const { dutyId, created } = await callBackground('duty.seen', reading ?? readDutyFromText(document, location));
+  return { dutyId, created };
+}
 
 /** Pages fill in counts and dates by script: read again after the page has been quiet this long. */
 const SETTLE_MS = 800;

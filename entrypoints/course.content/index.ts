@@ -6,7 +6,7 @@ import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { installFlagUi } from './flag-ui';
-import { watchDuties } from './duty-watch';
+import { readDutyNow, watchDuties } from './duty-watch';
 
 export default defineContentScript({
   // Other sites get this script when the learner turns MoocMate on for them (src/sites/enable.ts).
@@ -36,6 +36,10 @@ export default defineContentScript({
       if (type === 'page.flagCurrent') {
         // Only the frame with the lecture answers (and flags).
         return lectures.length > 0 ? flags.flagNow().then((flagged) => ({ ok: true, value: { flagged } })) : undefined;
+      }
+      if (type === 'page.readDuty') {
+        // The top frame answers: it has the page the learner sees.
+        return top ? readDutyNow().then((value) => ({ ok: true as const, value }), (err: Error) => ({ ok: false as const, error: err.message })) : undefined;
       }
       if (type === 'page.recapture') {
         loop.recapture();

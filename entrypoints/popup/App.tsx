@@ -8,7 +8,7 @@ import { flagPage, PAGE_KINDS } from '../../src/flags/store';
 import { kindLabel } from '../../src/ui/flags-panel';
 import type { FlagKind } from '../../src/db/schema';
 import { t } from '../../src/ui/i18n';
-import { DutiesSoon } from './duties-soon';
+import { AddPageDuty, DutiesSoon } from './duties-soon';
 
 type Status =
   | { state: 'loading' }
@@ -133,6 +133,7 @@ export function App() {
           {problem}
         </p>
       )}
+      {tab && tabId !== null && status.state !== 'off' && <AddPageDuty tabId={tabId} />}
       {tab && <PageProblem url={tab.url} title={tab.title} lectureId={status.state === 'found' ? status.lectures[0]?.lectureId : undefined} />}
       <div class="stack">
         {status.state === 'found' && (

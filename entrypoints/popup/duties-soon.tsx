@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import { getDb, type DutyRecord } from '../../src/db/schema';
+import { callTab } from '../../src/messaging/client';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { t } from '../../src/ui/i18n';
 import { bucketOf, nextDeadline, sortDuties } from '../../src/duties/schedule';
@@ -37,5 +39,31 @@ export function DutiesSoon() {
         {t('popupDutiesAll')}
       </a>
     </section>
+  );
+}
+
+/** For any course page: read it as a peer-review duty (its dates then wait for the learner's check). */
+export function AddPageDuty({ tabId }: { tabId: number }) {
+  const [state, setState] = useState<'' | 'added' | string>('');
+  const add = async () => {
+    try {
+      await callTab(tabId, 'page.readDuty', {});
+      setState('added');
+    } catch (err) {
+      setState(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <div class="add-page-duty">
+      <button type="button" onClick={() => void add()}>
+        ☑ {t('popupAddDuty')}
+      </button>
+      {state === 'added' && <p role="status">{t('popupDutyAdded')}</p>}
+      {state && state !== 'added' && (
+        <p class="problem error" role="alert">
+          {state}
+        </p>
+      )}
+    </div>
   );
 }

@@ -104,7 +104,7 @@ const DeadlineSchema = v.nullable(
   v.strictObject({
     at: v.nullable(stamp),
     text: str(300),
-    doubts: v.pipe(v.array(v.picklist(['no-year', 'no-time', 'no-zone', 'relative', 'day-month', 'unreadable'])), v.maxLength(6)),
+    doubts: v.pipe(v.array(v.picklist(['no-year', 'no-time', 'no-zone', 'relative', 'day-month', 'from-text', 'unreadable'])), v.maxLength(7)),
   }),
 );
 const countField = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));

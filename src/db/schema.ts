@@ -118,7 +118,7 @@ export interface FlagRecord {
 }
 
 /** Why a deadline read from a page is not trusted until the learner confirms it. */
-export type DateDoubt = 'no-year' | 'no-time' | 'no-zone' | 'relative' | 'day-month' | 'unreadable';
+export type DateDoubt = 'no-year' | 'no-time' | 'no-zone' | 'relative' | 'day-month' | 'from-text' | 'unreadable';
 
 /** A deadline: the moment (ms since epoch, or null when unknown) and where it came from. */
 export interface DutyDeadline {

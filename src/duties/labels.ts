@@ -21,6 +21,7 @@ const DOUBT_KEYS: Record<DateDoubt, MessageKey> = {
   'no-zone': 'dutyDoubtNoZone',
   relative: 'dutyDoubtRelative',
   'day-month': 'dutyDoubtDayMonth',
+  'from-text': 'dutyDoubtFromText',
   unreadable: 'dutyDoubtUnreadable',
 };
 export const doubtText = (d: DateDoubt) => t(DOUBT_KEYS[d]);

@@ -86,8 +86,14 @@ export async function applyReading(db: MoocMateDb, r: DutyReading, now: number):
     set('reviewsNeeded', r.reviewsNeeded ?? undefined);
     const oldSubmit = d.submitDue?.at ?? null;
     const oldReview = d.reviewDue?.at ?? null;
-    set('submitDue', mergeDeadline(d.submitDue, r.submitDue ? parseDeadline(r.submitDue, now) : null));
-    set('reviewDue', mergeDeadline(d.reviewDue, r.reviewDue ? parseDeadline(r.reviewDue, now) : null));
+    const parse = (x: DutyReading['submitDue']): DutyDeadline | null => {
+      if (!x) return null;
+      const got = parseDeadline(x, now);
+      // Unknown markup: which date is which is a guess, so the learner confirms each one.
+      return r.fromText && !got.doubts.includes('unreadable') ? { ...got, doubts: ['from-text', ...got.doubts] } : got;
+    };
+    set('submitDue', mergeDeadline(d.submitDue, parse(r.submitDue)));
+    set('reviewDue', mergeDeadline(d.reviewDue, parse(r.reviewDue)));
     // A deadline that moved gets its reminders again.
     if ((d.submitDue?.at ?? null) !== oldSubmit) d.sent = d.sent.filter((k) => !k.startsWith('submit@'));
     if ((d.reviewDue?.at ?? null) !== oldReview) d.sent = d.sent.filter((k) => !k.startsWith('review@'));

@@ -42,6 +42,8 @@ export interface TabProtocol {
   'page.recapture': { req: Record<string, never>; res: { lectures: number } };
   /** Flag the caption on screen now (the browser's keyboard shortcut). */
   'page.flagCurrent': { req: Record<string, never>; res: { flagged: boolean } };
+  /** Read this page as a peer-review duty (adapters first, else its text) and store it. */
+  'page.readDuty': { req: Record<string, never>; res: { dutyId: string; created: boolean } };
 }
 
 /** The side panel's port to a tab's content script. */

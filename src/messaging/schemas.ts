@@ -72,6 +72,8 @@ export const DutyReadingSchema = v.object({
   reviewDue: v.nullable(DateReadingSchema),
   /** The page shows every step of the assignment complete. */
   complete: v.optional(v.boolean()),
+  /** Read from the text of a page no adapter knows: every date needs the learner's word. */
+  fromText: v.optional(v.boolean()),
 });
 
 /** A duty entered or edited by hand in the dashboard. */

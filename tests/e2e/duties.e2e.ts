@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { extensionUrl, launchExtension, openExtensionPage, readDb, screenshot, startSiteServer, tabIdOf, waitFor, wipeDb, type Extension, type SiteServer } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, readDb, screenshot, startFixtureServer, startSiteServer, tabIdOf, waitFor, wipeDb, type Extension, type SiteServer } from './harness';
 
 let ext: Extension;
 let server: SiteServer;
@@ -299,3 +299,26 @@ describe('peer-review duties', () => {
   });
 });
 
+
+describe('unknown markup', () => {
+  it('the popup adds any page as a duty from its text; every date waits for the learner', async () => {
+    const plain = await startFixtureServer();
+    try {
+      const page = await visit(`${plain.url}/tests/fixtures/pages/html5/peer-unknown.html`);
+      const popup = await ext.context.newPage();
+      await popup.goto(extensionUrl(ext, `popup.html?tab=${await tabIdOf(ext, page)}`));
+      await popup.getByRole('button', { name: 'Add this page as a peer-review duty' }).click();
+      await popup.getByText('Added. Check its dates in the dashboard.').waitFor();
+      const d = await waitFor('text duty', async () => byTitle(await duties(), 'Workshop: Leaf anatomy'));
+      expect(d).toMatchObject({ site: 'page', course: 'Plant Biology 101', reviewsGiven: 1, reviewsRequired: 2 });
+      const wall = (y: number, mo: number, day: number, h: number) => probe.evaluate(([a, b, c, e]) => new Date(a, b, c, e).getTime(), [y, mo, day, h] as const);
+      expect(d.submitDue).toMatchObject({ at: await wall(2030, 0, 11, 17), doubts: ['from-text', 'no-zone'] });
+      expect(d.reviewDue).toMatchObject({ at: await wall(2030, 0, 18, 17), doubts: ['from-text', 'no-zone'] });
+      await screenshot(popup, 'duties-popup-add-page');
+      await popup.close();
+      await page.close();
+    } finally {
+      await plain.close();
+    }
+  });
+});
