@@ -322,3 +322,20 @@ describe('unknown markup', () => {
     }
   });
 });
+
+describe('backup and delete all', () => {
+  it('the backup carries the duties; "Delete all data" removes them, their alarms and the badge', async () => {
+    expect((await duties()).length).toBeGreaterThan(0);
+    const dash = await openExtensionPage(ext, 'dashboard.html#/duties');
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export backup' }).click()]);
+    const backup = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { version: number; data: { duties: Duty[] } };
+    expect(backup.version).toBe(4);
+    expect(backup.data.duties.map((d) => d.id).sort()).toEqual((await duties()).map((d) => d.id).sort());
+    dash.on('dialog', (d) => void d.accept());
+    await dash.getByRole('button', { name: 'Delete all data' }).click();
+    await waitFor('no duties', async () => (await duties()).length === 0);
+    await waitFor('no duty alarms', async () => !(await alarms()).some((a) => a.name.startsWith('duty:')));
+    await waitFor('empty badge', async () => (await badge()) === '');
+    await dash.close();
+  });
+});
