@@ -17,7 +17,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // contextMenus: add selected text to the glossary; alarms + notifications: peer-review
+    // deadline reminders (src/duties).
+    permissions: ['storage', 'tabs', 'scripting', 'contextMenus', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Course sites and their caption servers only. Track files on other origins are
     // fetched by the background (a cross-origin <track> without CORS gives the page no
     // cues), so a site the learner turns on may also ask for its caption server.

@@ -6,6 +6,7 @@ import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
+import { dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
 
 export default defineBackground(() => {
   const route = createRouter({
@@ -18,7 +19,14 @@ export default defineBackground(() => {
     'glossary.matcher': glossaryMatcher,
     'glossary.import': glossaryImport,
     'lecture.captions': lectureCaptions,
+    'duty.seen': dutySeen,
+    'duty.save': dutySave,
+    'duty.done': dutyDone,
+    'duty.snooze': dutySnooze,
+    'duty.delete': dutyDelete,
+    'duty.resync': dutyResync,
   });
+  installDutyReminders();
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'flag-caption') void onFlagCommand();
     if (command === ADD_WORD_COMMAND) void onAddWordCommand();

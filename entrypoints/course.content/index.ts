@@ -8,6 +8,7 @@ import { linkPanels, seek } from './panel-link';
 import { installFlagUi } from './flag-ui';
 import { installWordUi } from './word-ui';
 import { installLectureUi } from './lecture-ui';
+import { readDutyNow, watchDuties } from './duty-watch';
 
 export default defineContentScript({
   // Other sites get this script when the learner turns MoocMate on for them (src/sites/enable.ts).
@@ -22,6 +23,7 @@ export default defineContentScript({
     const flags = installFlagUi(ctx, loop);
     const words = installWordUi(ctx, loop);
     installLectureUi(ctx, loop);
+    watchDuties(ctx);
 
     const top = window === window.top;
     const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
@@ -43,6 +45,10 @@ export default defineContentScript({
         const { selection } = (message as { data?: TabProtocol['page.addWord']['req'] }).data ?? {};
         // Only a frame with the selection (or, with none, the lecture's frame) answers.
         return words.addWord(typeof selection === 'string' ? selection : undefined)?.then((added) => ({ ok: true, value: { added } }));
+      }
+      if (type === 'page.readDuty') {
+        // The top frame answers: it has the page the learner sees.
+        return top ? readDutyNow().then((value) => ({ ok: true as const, value }), (err: Error) => ({ ok: false as const, error: err.message })) : undefined;
       }
       if (type === 'page.recapture') {
         loop.recapture();

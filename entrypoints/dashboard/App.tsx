@@ -6,6 +6,7 @@ import { LectureView } from './LectureView';
 import { SearchView } from './SearchView';
 import { FlagsView } from './FlagsView';
 import { GlossaryView } from './GlossaryView';
+import { DutiesView } from './duties-view';
 import { searchHref, useRoute } from './use-route';
 
 export function App() {
@@ -46,6 +47,9 @@ export function App() {
         <a href="#/glossary" class="button" aria-current={route.name === 'glossary' ? 'page' : undefined}>
           {t('navGlossary')}
         </a>
+        <a href="#/duties" class="button" aria-current={route.name === 'duties' ? 'page' : undefined}>
+          ☑ {t('navDuties')}
+        </a>
         <BackupBar onNotice={setNotice} />
       </header>
       {notice && (
@@ -67,6 +71,7 @@ export function App() {
           {route.name === 'search' && <SearchView query={route.query} onError={onError} />}
           {route.name === 'flags' && <FlagsView onNotice={setNotice} />}
           {route.name === 'glossary' && <GlossaryView onNotice={setNotice} />}
+          {route.name === 'duties' && <DutiesView onNotice={setNotice} />}
           {route.name === 'home' && <Welcome />}
         </main>
       </div>

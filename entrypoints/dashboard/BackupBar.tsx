@@ -2,6 +2,10 @@ import { getDb } from '../../src/db/schema';
 import { BackupError, exportBackup, importBackup, wipeAll } from '../../src/db/backup';
 import { downloadText } from '../../src/ui/download';
 import { t, type MessageKey } from '../../src/ui/i18n';
+import { callBackground } from '../../src/messaging/client';
+
+/** Reminders and the badge follow the database; after a bulk change the background plans them again. */
+const resyncDuties = () => callBackground('duty.resync', {}).catch(() => undefined);
 
 const db = getDb();
 
@@ -19,6 +23,7 @@ export function BackupBar({ onNotice }: { onNotice: (n: Notice) => void }) {
     if (!file) return;
     try {
       const summary = await importBackup(db, await file.text());
+      await resyncDuties();
       onNotice({ kind: 'ok', text: t('importDone', summary.lectures, summary.cues) });
     } catch (err) {
       const text = err instanceof BackupError ? t(err.key as MessageKey, ...err.subs) : t('importFailed', String(err));
@@ -28,6 +33,7 @@ export function BackupBar({ onNotice }: { onNotice: (n: Notice) => void }) {
   const doWipe = async () => {
     if (!confirm(t('wipeConfirm'))) return;
     await wipeAll(db);
+    await resyncDuties();
     onNotice({ kind: 'ok', text: t('wipeDone') });
   };
   return (

@@ -5,7 +5,8 @@ export type Route =
   | { name: 'lecture'; lectureId: string; trackId: string | null; time: number | null }
   | { name: 'search'; query: string }
   | { name: 'flags' }
-  | { name: 'glossary' };
+  | { name: 'glossary' }
+  | { name: 'duties' };
 
 /** #/lecture/<id>?track=<id>&t=<seconds>, #/search?q=<words>, else home. */
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/search') return { name: 'search', query: params.get('q') ?? '' };
   if (path === '/flags') return { name: 'flags' };
   if (path === '/glossary') return { name: 'glossary' };
+  if (path === '/duties') return { name: 'duties' };
   return { name: 'home' };
 }
 

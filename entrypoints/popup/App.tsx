@@ -9,6 +9,7 @@ import { kindLabel } from '../../src/ui/flags-panel';
 import type { FlagKind } from '../../src/db/schema';
 import { t } from '../../src/ui/i18n';
 import { DueWords } from '../../src/ui/due-words';
+import { AddPageDuty, DutiesSoon } from './duties-soon';
 
 type Status =
   | { state: 'loading' }
@@ -92,6 +93,7 @@ export function App() {
       <div class="brand">
         <span class="logo" aria-hidden="true">M</span> MoocMate
       </div>
+      <DutiesSoon />
       {status.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {status.state === 'none' && <p>{t('popupNoVideo')}</p>}
       {status.state === 'off' && (
@@ -133,6 +135,7 @@ export function App() {
         </p>
       )}
       <DueWords db={getDb()} />
+      {tab && tabId !== null && status.state !== 'off' && <AddPageDuty tabId={tabId} />}
       {tab && <PageProblem url={tab.url} title={tab.title} lectureId={status.state === 'found' ? status.lectures[0]?.lectureId : undefined} />}
       <div class="stack">
         {status.state === 'found' && (

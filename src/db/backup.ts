@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import type { CourseRecord, CueRecord, FlagRecord, GlossaryEntryRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
+import type { CourseRecord, CueRecord, DutyRecord, FlagRecord, GlossaryEntryRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
 import { terms } from '../captions/terms';
 
 /** docs/backup-format.md describes this format; bump the version for any change a reader must know. */
 export const BACKUP_FORMAT = 'moocmate-backup';
-export const BACKUP_VERSION = 3;
-/** Older versions this MoocMate still reads (version 1 had no flags, 1 and 2 no glossary). */
-const READABLE_VERSIONS = [1, 2, 3] as const;
+export const BACKUP_VERSION = 4;
+/** Older versions this MoocMate still reads: 1 had no flags, 1-2 no glossary, 1-3 no duties. */
+const READABLE_VERSIONS = [1, 2, 3, 4] as const;
 
 /**
  * A backup that cannot be imported. `key` and `subs` name the message in _locales, so the
@@ -137,6 +137,38 @@ const GlossarySchema = v.strictObject({
   createdAt: stamp,
   updatedAt: stamp,
 });
+const DeadlineSchema = v.nullable(
+  v.strictObject({
+    at: v.nullable(stamp),
+    text: str(300),
+    doubts: v.pipe(v.array(v.picklist(['no-year', 'no-time', 'no-zone', 'relative', 'day-month', 'from-text', 'unreadable'])), v.maxLength(7)),
+  }),
+);
+const countField = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
+const DutySchema = v.strictObject({
+  id: str(100),
+  site: str(40),
+  key: str(2000),
+  course: str(500),
+  title: str(500),
+  url: str(4000),
+  submissionUrl: str(4000),
+  forumUrl: str(4000),
+  submitted: v.boolean(),
+  submittedAt: v.nullable(stamp),
+  reviewsGiven: countField,
+  reviewsRequired: countField,
+  reviewsReceived: v.nullable(countField),
+  reviewsNeeded: v.nullable(countField),
+  submitDue: DeadlineSchema,
+  reviewDue: DeadlineSchema,
+  status: v.picklist(['open', 'done']),
+  snoozedUntil: v.nullable(stamp),
+  sent: v.pipe(v.array(str(40)), v.maxLength(100)),
+  edited: v.pipe(v.array(str(40)), v.maxLength(20)),
+  createdAt: stamp,
+  updatedAt: stamp,
+});
 const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.picklist(READABLE_VERSIONS),
@@ -150,6 +182,8 @@ const BackupSchema = v.strictObject({
     flags: v.optional(v.array(FlagSchema)),
     /** Since version 3. */
     glossary: v.optional(v.array(GlossarySchema)),
+    /** Since version 4 (peer-review duties). */
+    duties: v.optional(v.array(DutySchema)),
   }),
 });
 
@@ -158,20 +192,21 @@ type BackupCue = Backup['data']['cues'][number];
 
 /** Everything MoocMate holds, as one object (the search index is rebuilt on import). */
 export async function exportBackup(db: MoocMateDb, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary], async () => {
-    const [courses, lectures, tracks, cues, flags, glossary] = await Promise.all([
+  return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary, db.duties], async () => {
+    const [courses, lectures, tracks, cues, flags, glossary, duties] = await Promise.all([
       db.courses.toArray(),
       db.lectures.toArray(),
       db.tracks.toArray(),
       db.cues.toArray(),
       db.flags.toArray(),
       db.glossary.toArray(),
+      db.duties.toArray(),
     ]);
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: now.toISOString(),
-      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags, glossary },
+      data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags, glossary, duties },
     };
   });
 }
@@ -183,6 +218,7 @@ export interface BackupSummary {
   cues: number;
   flags: number;
   glossary: number;
+  duties: number;
 }
 
 /**
@@ -191,9 +227,9 @@ export interface BackupSummary {
  */
 export async function importBackup(db: MoocMateDb, text: string): Promise<BackupSummary> {
   const backup = validateBackup(text);
-  const { courses, lectures, tracks, cues, flags = [], glossary = [] } = backup.data;
+  const { courses, lectures, tracks, cues, flags = [], glossary = [], duties = [] } = backup.data;
   const rows: CueRecord[] = cues.map((c) => ({ ...c, terms: terms(c.text) }));
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary], async () => {
+  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary, db.duties], async () => {
     for (const t of tracks) {
       await db.cues.where('[trackId+index]').between([t.id, -Infinity], [t.id, Infinity]).delete();
     }
@@ -205,8 +241,17 @@ export async function importBackup(db: MoocMateDb, text: string): Promise<Backup
     // One entry per base form: a word the learner has here under another id gives way to the backup's.
     await db.glossary.where('base').anyOf(glossary.map((g) => g.base)).delete();
     await db.glossary.bulkPut(glossary as GlossaryEntryRecord[]);
+    await db.duties.bulkPut(duties as DutyRecord[]);
   });
-  return { courses: courses.length, lectures: lectures.length, tracks: tracks.length, cues: cues.length, flags: flags.length, glossary: glossary.length };
+  return {
+    courses: courses.length,
+    lectures: lectures.length,
+    tracks: tracks.length,
+    cues: cues.length,
+    flags: flags.length,
+    glossary: glossary.length,
+    duties: duties.length,
+  };
 }
 
 /** Parses and checks a backup file; throws BackupError with a message a learner can act on. */
@@ -253,6 +298,7 @@ function checkReferences(b: Backup): void {
   unique('flag', (b.data.flags ?? []).map((f) => f.id));
   unique('glossary word', (b.data.glossary ?? []).map((g) => g.id));
   unique('glossary word', (b.data.glossary ?? []).map((g) => g.base));
+  unique('duty', (b.data.duties ?? []).map((d) => d.id));
   for (const l of lectures) {
     if (!courseIds.has(l.courseId)) throw new BackupError('backupMissingParent', [l.title], `Lecture "${l.title}" belongs to a course that is not in the backup.`);
   }
@@ -276,7 +322,8 @@ function checkReferences(b: Backup): void {
 
 /** Deletes everything MoocMate holds. */
 export async function wipeAll(db: MoocMateDb): Promise<void> {
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary], async () => {
-    await Promise.all([db.courses.clear(), db.lectures.clear(), db.tracks.clear(), db.cues.clear(), db.flags.clear(), db.glossary.clear()]);
+  const tables = [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary, db.duties];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()));
   });
 }

@@ -168,6 +168,58 @@ export interface GlossaryEntryRecord {
   updatedAt: number;
 }
 
+/** Why a deadline read from a page is not trusted until the learner confirms it. */
+export type DateDoubt = 'no-year' | 'no-time' | 'no-zone' | 'relative' | 'day-month' | 'from-text' | 'unreadable';
+
+/** A deadline: the moment (ms since epoch, or null when unknown) and where it came from. */
+export interface DutyDeadline {
+  at: number | null;
+  /** The text as the page (or the learner) wrote it, kept so the learner can check it. */
+  text: string;
+  /** Empty when the moment is certain; otherwise why the learner must confirm it. */
+  doubts: DateDoubt[];
+}
+
+/**
+ * One peer-graded assignment (issue 6): what I owe (reviews to give), what I am owed
+ * (reviews of my submission) and the two deadlines. Read from course pages or entered by hand.
+ */
+export interface DutyRecord {
+  /** `dutyIdFor(site, key)` for pages; a random UUID for duties entered by hand. */
+  id: string;
+  /** Adapter name (`coursera`, `edx`, `page` for unknown markup) or `manual`. */
+  site: string;
+  /** The site's own key for the assignment (the adapter decides); '' for manual duties. */
+  key: string;
+  course: string;
+  title: string;
+  /** The assignment page. */
+  url: string;
+  /** A link to my submission that classmates can open, if known. */
+  submissionUrl: string;
+  /** The course's forum (where to ask for reviews), if known. */
+  forumUrl: string;
+  submitted: boolean;
+  submittedAt: number | null;
+  reviewsGiven: number;
+  reviewsRequired: number;
+  /** Reviews my submission has received; null when the page does not say. */
+  reviewsReceived: number | null;
+  reviewsNeeded: number | null;
+  submitDue: DutyDeadline | null;
+  reviewDue: DutyDeadline | null;
+  /** 'open' | 'done' (marked by the learner, or the page shows every step complete). Indexed. */
+  status: 'open' | 'done';
+  /** Reminders stop until then (ms since epoch). */
+  snoozedUntil: number | null;
+  /** Reminder keys already shown (`review@24`), so a restart never repeats one. */
+  sent: string[];
+  /** Fields the learner set by hand; a later page reading does not overwrite them. */
+  edited: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'moocmate';
 
 export class MoocMateDb extends Dexie {
@@ -177,6 +229,7 @@ export class MoocMateDb extends Dexie {
   cues!: Dexie.Table<CueRecord, [string, number]>;
   flags!: EntityTable<FlagRecord, 'id'>;
   glossary!: EntityTable<GlossaryEntryRecord, 'id'>;
+  duties!: EntityTable<DutyRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -194,6 +247,10 @@ export class MoocMateDb extends Dexie {
     // v3: the glossary (issue 5). Only adds a table.
     this.version(3).stores({
       glossary: 'id, &base, due, courseId, lectureId, updatedAt, *tags',
+    });
+    // v4: peer-review duties (issue 6). Only adds a table.
+    this.version(4).stores({
+      duties: 'id, status, updatedAt',
     });
   }
 }

@@ -1,8 +1,8 @@
-import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat } from './schemas';
-import type { TrackStatus } from '../db/schema';
+import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat, DutyReading, DutyInput } from './schemas';
+import type { DateDoubt, TrackStatus } from '../db/schema';
 import type { MatcherData } from '../glossary/match';
 
-export type { PageInfo, TrackInfo, RawCue, SourceFormat };
+export type { PageInfo, TrackInfo, RawCue, SourceFormat, DutyReading, DutyInput };
 
 /** Every message the background answers: request and response, in one map. */
 export interface BackgroundProtocol {
@@ -21,6 +21,12 @@ export interface BackgroundProtocol {
   'glossary.matcher': { req: BackgroundRequests['glossary.matcher']; res: MatcherData };
   'glossary.import': { req: BackgroundRequests['glossary.import']; res: { added: number; merged: number } };
   'lecture.captions': { req: BackgroundRequests['lecture.captions']; res: { tracks: LectureCaptionTrack[] } };
+  'duty.seen': { req: BackgroundRequests['duty.seen']; res: { dutyId: string; created: boolean; doubts: DateDoubt[] } };
+  'duty.save': { req: BackgroundRequests['duty.save']; res: { dutyId: string } };
+  'duty.done': { req: BackgroundRequests['duty.done']; res: { dutyId: string } };
+  'duty.snooze': { req: BackgroundRequests['duty.snooze']; res: { dutyId: string; until: number } };
+  'duty.delete': { req: BackgroundRequests['duty.delete']; res: { dutyId: string } };
+  'duty.resync': { req: BackgroundRequests['duty.resync']; res: { duties: number } };
 }
 
 /** A stored track of a lecture, as the in-page caption overlay needs it (src/lecture). */
@@ -63,6 +69,8 @@ export interface TabProtocol {
   'page.addWord': { req: { selection?: string }; res: { added: boolean } };
   /** The glossary changed: pages fetch the matcher again (no answer expected). */
   'page.glossaryChanged': { req: { version: number }; res: Record<string, never> };
+  /** Read this page as a peer-review duty (adapters first, else its text) and store it. */
+  'page.readDuty': { req: Record<string, never>; res: { dutyId: string; created: boolean } };
 }
 
 /** The side panel's port to a tab's content script. */

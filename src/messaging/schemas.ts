@@ -54,6 +54,62 @@ export const NewWordSchema = v.object({
   tags: v.optional(v.pipe(v.array(text(100)), v.maxLength(50))),
 });
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
+const stamp = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+/** A date as a page shows it: text (and a machine-readable form when the markup has one). */
+export const DateReadingSchema = v.object({
+  text: text(300),
+  iso: v.optional(text(60)),
+  lang: v.optional(text(40)),
+  timeZone: v.optional(text(60)),
+});
+
+/** A deadline the learner set or confirmed: an exact moment, and the words shown for it. */
+const ExactDeadlineSchema = v.nullable(v.object({ at: stamp, text: text(300) }));
+
+/** Peer-review state read from an assignment page (docs/duties.md). */
+export const DutyReadingSchema = v.object({
+  site: text(40),
+  key: text(2000),
+  course: text(500),
+  title: text(500),
+  url: text(4000),
+  submissionUrl: v.optional(text(4000)),
+  forumUrl: v.optional(text(4000)),
+  /** null: the page does not say. */
+  submitted: v.nullable(v.boolean()),
+  reviewsGiven: v.nullable(count),
+  reviewsRequired: v.nullable(count),
+  reviewsReceived: v.nullable(count),
+  reviewsNeeded: v.nullable(count),
+  submitDue: v.nullable(DateReadingSchema),
+  reviewDue: v.nullable(DateReadingSchema),
+  /** The page shows every step of the assignment complete. */
+  complete: v.optional(v.boolean()),
+  /** Read from the text of a page no adapter knows: every date needs the learner's word. */
+  fromText: v.optional(v.boolean()),
+});
+
+/** A duty entered or edited by hand in the dashboard. */
+export const DutyInputSchema = v.object({
+  id: v.optional(text(100)),
+  course: text(500),
+  title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
+  url: v.pipe(text(4000), v.check((u) => u === '' || /^https?:\/\//.test(u), 'The link must start with http:// or https://')),
+  submissionUrl: text(4000),
+  forumUrl: text(4000),
+  submitted: v.boolean(),
+  reviewsGiven: count,
+  reviewsRequired: count,
+  reviewsReceived: v.nullable(count),
+  reviewsNeeded: v.nullable(count),
+  submitDue: ExactDeadlineSchema,
+  reviewDue: ExactDeadlineSchema,
+});
+
+const dutyId = v.object({ id: text(100) });
+
 export const BackgroundSchemas = {
   /** A caption track seen on a page: its cues, or (cues null) a file for the background to fetch. */
   'capture.track': v.object({
@@ -95,6 +151,15 @@ export const BackgroundSchemas = {
   'glossary.matcher': v.object({}),
   /** The dashboard adds the good rows of a CSV file the learner accepted. */
   'glossary.import': v.object({ rows: v.pipe(v.array(NewWordSchema), v.maxLength(20000)) }),
+  /** The content script read a peer-graded assignment on the page. */
+  'duty.seen': DutyReadingSchema,
+  /** The dashboard adds or edits a duty by hand (deadlines given there are exact). */
+  'duty.save': DutyInputSchema,
+  'duty.done': v.object({ id: text(100), done: v.boolean() }),
+  'duty.snooze': v.object({ id: text(100), minutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(10080))) }),
+  'duty.delete': dutyId,
+  /** After a backup import or "Delete all": plan every reminder and the badge again. */
+  'duty.resync': v.object({}),
 } as const;
 
 export type BackgroundRequests = { [K in keyof typeof BackgroundSchemas]: v.InferOutput<(typeof BackgroundSchemas)[K]> };
@@ -102,3 +167,5 @@ export type PageInfo = v.InferOutput<typeof PageInfoSchema>;
 export type TrackInfo = v.InferOutput<typeof TrackInfoSchema>;
 export type RawCue = v.InferOutput<typeof RawCueSchema>;
 export type SourceFormat = v.InferOutput<typeof SourceFormatSchema>;
+export type DutyReading = v.InferOutput<typeof DutyReadingSchema>;
+export type DutyInput = v.InferOutput<typeof DutyInputSchema>;

@@ -1,4 +1,4 @@
-import type { PageInfo, RawCue, SourceFormat } from '../messaging/protocol';
+import type { DutyReading, PageInfo, RawCue, SourceFormat } from '../messaging/protocol';
 
 /** A caption track the platform's own data lists (a transcript URL), fetched by the background. */
 export interface DataTrack {
@@ -40,4 +40,9 @@ export interface SiteAdapter {
   panelTranscript?(lecture: HTMLElement, document: Document): PanelTranscript | null;
   /** The element a player draws its own captions into: recorded as they appear, the last fallback. */
   onScreenCaptions?(lecture: HTMLElement, document: Document): Element | null;
+  /**
+   * Peer-graded assignments on this page (issue 6): counts as shown, dates as text (plus a
+   * machine-readable form when the markup has one). Parsing happens in the background.
+   */
+  peerDuties?(document: Document, location: Location): DutyReading[];
 }

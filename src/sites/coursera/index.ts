@@ -2,6 +2,8 @@ import type { PageInfo, RawCue } from '../../messaging/protocol';
 import type { PanelTranscript, SiteAdapter } from '../types';
 import { stableVideoSrc } from '../html5';
 import { selectors } from './selectors';
+import { absoluteUrl, cleanText, countPair, pageLang } from '../peer-text';
+import type { DutyReading } from '../../messaging/protocol';
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 /** Titles as the messages allow them (a page may put anything in an h1). */
@@ -10,6 +12,8 @@ const title = (s: string) => s.slice(0, 500);
 /** /learn/<course-slug>/lecture/<itemId>/<title-slug> */
 const LECTURE_PATH = /^\/learn\/([^/]+)\/lecture\/([^/]+)/;
 const COURSE_PATH = /^\/learn\/([^/]+)/;
+/** /learn/<course-slug>/peer/<itemId>/<title-slug>[/submit|/give-feedback|/review/…] */
+const PEER_PATH = /^\/learn\/([^/]+)\/peer\/([^/]+)(?:\/([^/]+))?/;
 /** Characters read per second: only to place the end of the last paragraph when the video has no duration yet. */
 const READ_RATE = 15;
 
@@ -74,6 +78,44 @@ function mediaOf(lecture: HTMLElement): HTMLVideoElement | null {
  * <track>s (signed subtitleAssetProxy URLs) when playback starts; until then, and when the
  * player changes, the interactive transcript is read.
  */
+function dateOf(el: Element | null, doc: Document): DutyReading['submitDue'] {
+  if (!el) return null;
+  const text = cleanText(el.textContent).slice(0, 300);
+  const iso = (el.closest(selectors.machineDate)?.getAttribute('datetime') ?? el.querySelector(selectors.machineDate)?.getAttribute('datetime') ?? '').slice(0, 60);
+  if (!text && !iso) return null;
+  return { text, lang: pageLang(el, doc, selectors.withLang), ...(iso ? { iso } : {}) };
+}
+
+/** A peer-graded assignment page: what I owe, what I am owed, both deadlines. */
+function peerDuties(doc: Document, loc: Location): DutyReading[] {
+  const item = PEER_PATH.exec(loc.pathname);
+  if (!item) return [];
+  const [, slug, itemId, titleSlug] = item;
+  const given = countPair(doc.querySelector(selectors.peerReviewProgress)?.textContent);
+  const submitted = doc.querySelector(selectors.peerSubmitted) !== null;
+  const received = countPair(doc.querySelector(selectors.peerReviewsReceived)?.textContent);
+  const forum = doc.querySelector(selectors.forumLink);
+  const share = doc.querySelector(selectors.peerShareLink);
+  return [
+    {
+      site: 'coursera',
+      key: `${slug}/peer/${itemId}`,
+      course: title(courseTitleOf(doc, loc.origin, slug)),
+      title: title(clean(doc.querySelector(selectors.heading)?.textContent) || titleFromDocument(doc) || itemId),
+      url: `${loc.origin}/learn/${slug}/peer/${itemId}${titleSlug ? `/${titleSlug}` : ''}`,
+      submissionUrl: absoluteUrl(share?.getAttribute('href'), loc.href).slice(0, 4000),
+      forumUrl: absoluteUrl(forum?.getAttribute('href'), loc.href).slice(0, 4000),
+      submitted,
+      reviewsGiven: given ? given[0] : null,
+      reviewsRequired: given ? given[1] : null,
+      reviewsReceived: received ? received[0] : null,
+      reviewsNeeded: received ? received[1] : null,
+      submitDue: dateOf(doc.querySelector(selectors.peerDeadlineSubmit), doc),
+      reviewDue: dateOf(doc.querySelector(selectors.peerDeadlineReview), doc),
+    },
+  ];
+}
+
 export const courseraAdapter: SiteAdapter = {
   site: 'coursera',
   matches: (loc) => loc.hostname === 'www.coursera.org' || loc.hostname.endsWith('.coursera.org'),
@@ -125,4 +167,5 @@ export const courseraAdapter: SiteAdapter = {
     const language = (root.closest(selectors.withLang)?.getAttribute('lang') ?? '').slice(0, 40);
     return { language, label: 'Coursera transcript', cues };
   },
+  peerDuties,
 };

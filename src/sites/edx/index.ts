@@ -1,6 +1,7 @@
 import type { DataTrack, PanelTranscript, SiteAdapter } from '../types';
 import type { PageInfo, RawCue } from '../../messaging/protocol';
 import { selectors } from './selectors';
+import { oraDuties } from './peer';
 import { hasSettings, readSettings, settingsOrNull, translationUrlFor, type PlayerSettings } from './player';
 
 const SITE = 'edx';
@@ -228,4 +229,5 @@ export const edxAdapter: SiteAdapter = {
   describe,
   dataTracks,
   panelTranscript,
+  peerDuties: oraDuties,
 };

@@ -45,4 +45,22 @@ export const selectors = {
   panelLine: '[data-start]',
   /** The language menu: `ol.langs-list > li[data-lang-code]`, the chosen one `.is-active`. */
   activeLanguage: '.langs-list li.is-active[data-lang-code]',
+  /**
+   * Open Response Assessment (edx-ora2, openassessment/templates/legacy/): the block
+   * `div.openassessment`, its steps `li.openassessment__steps__step`, the response step
+   * `.step--response` and the peer step `.step--peer-assessment` (`is--complete` when
+   * done); each step's due date `.step__deadline .ora-datetime` with `data-datetime` (ISO,
+   * UTC) and `data-timezone`; the peer status "In Progress (<current> of <required>)".
+   */
+  oraBlock: '.openassessment',
+  oraWrapper: '[data-block-type="openassessment"]',
+  oraTitle: '.openassessment__title, h3.hd, h2',
+  oraResponseStep: '.step--response',
+  oraPeerStep: '.step--peer-assessment',
+  oraDate: '.step__deadline .ora-datetime',
+  oraDeadline: '.step__deadline',
+  oraStatus: '.step__status__value',
+  oraCurrent: '.step__status__number--current',
+  oraRequired: '.step__status__value--required',
+  discussionLink: 'a[href*="/discussion"]',
 } as const;

@@ -6,6 +6,7 @@ import { captured, freshDb, page } from '../helpers';
 import { createFlag } from '../../../src/flags/store';
 import { addWord } from '../../../src/glossary/store';
 import { gradeEntry } from '../../../src/glossary/review';
+import { applyReading, saveDuty } from '../../../src/duties/store';
 
 async function seeded(): Promise<MoocMateDb> {
   const db = freshDb();
@@ -14,6 +15,12 @@ async function seeded(): Promise<MoocMateDb> {
   await createFlag(db, { lectureId: r.lectureId, trackId: r.trackId, language: 'en', cueIndex: 1, start: 2, end: 3.8, text: 'This is called photosynthesis.', kind: 'wrong-words', suggestion: 'This is called photosynthesis!' }, 3000);
   const w = await addWord(db, { term: 'photosynthesis', sentence: 'This is called photosynthesis.', lectureId: r.lectureId, trackId: r.trackId, cueIndex: 1, time: 2, pageUrl: 'https://uni.example/l1.html', meaning: 'fotosíntesis', tags: ['biology'] }, 4000);
   await gradeEntry(db, w.entryId, 3, 5000);
+  await applyReading(db, {
+    site: 'coursera', key: 'c/peer/x', course: 'C', title: 'Leaf essay', url: 'https://www.coursera.org/learn/c/peer/x', submitted: true,
+    reviewsGiven: 1, reviewsRequired: 3, reviewsReceived: 0, reviewsNeeded: 3,
+    submitDue: { text: 'Dec 3, 11:59 PM PST', lang: 'en' }, reviewDue: { text: 'December 6, 2026 at 11:59 PM PST', lang: 'en' },
+  }, Date.parse('2026-11-28T10:00:00Z'));
+  await saveDuty(db, { title: 'By hand', course: '', url: '', submissionUrl: '', forumUrl: '', submitted: false, reviewsGiven: 0, reviewsRequired: 2, reviewsReceived: null, reviewsNeeded: null, submitDue: null, reviewDue: { at: 1_800_000_000_000, text: 'x' } }, 4000, () => 'manual-1');
   return db;
 }
 
@@ -25,6 +32,7 @@ async function snapshot(db: MoocMateDb) {
     cues: await db.cues.toArray(),
     flags: await db.flags.toArray(),
     glossary: await db.glossary.toArray(),
+    duties: await db.duties.toArray(),
   };
 }
 
@@ -46,14 +54,14 @@ describe('backup', () => {
     await wipeAll(db);
     expect(await db.cues.count()).toBe(0);
     const summary = await importBackup(db, file);
-    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1, glossary: 1 });
+    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1, glossary: 1, duties: 2 });
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('still reads a version 1 backup (made before flags existed)', async () => {
     const source = await seeded();
     const v2 = await exportBackup(source);
-    const { flags: _none, glossary: _notYet, ...dataV1 } = v2.data;
+    const { flags: _none, glossary: _notYet, duties: _no, ...dataV1 } = v2.data;
     const target = freshDb();
     const summary = await importBackup(target, JSON.stringify({ ...v2, version: 1, data: dataV1 }));
     expect(summary).toMatchObject({ lectures: 2, cues: 6, flags: 0 });
@@ -62,11 +70,32 @@ describe('backup', () => {
 
   it('still reads a version 2 backup (flags, no glossary)', async () => {
     const v3 = await exportBackup(await seeded());
-    const { glossary: _notYet, ...dataV2 } = v3.data;
+    const { glossary: _notYet, duties: _no, ...dataV2 } = v3.data;
     const target = freshDb();
     const summary = await importBackup(target, JSON.stringify({ ...v3, version: 2, data: dataV2 }));
-    expect(summary).toMatchObject({ flags: 1, glossary: 0 });
+    expect(summary).toMatchObject({ flags: 1, glossary: 0, duties: 0 });
     expect(await target.glossary.count()).toBe(0);
+  });
+
+  it('still reads a version 3 backup (glossary, no duties)', async () => {
+    const v4 = await exportBackup(await seeded());
+    const { duties: _none, ...dataV3 } = v4.data;
+    const target = freshDb();
+    const summary = await importBackup(target, JSON.stringify({ ...v4, version: 3, data: dataV3 }));
+    expect(summary).toMatchObject({ lectures: 2, flags: 1, glossary: 1, duties: 0 });
+    expect(await target.duties.count()).toBe(0);
+  });
+
+  it('a bad duty rejects the whole file and writes nothing', async () => {
+    const good = await exportBackup(await seeded());
+    const bad = structuredClone(good);
+    (bad.data.duties![0] as { reviewsGiven: unknown }).reviewsGiven = -1;
+    const target = freshDb();
+    await expect(importBackup(target, JSON.stringify(bad))).rejects.toThrow(/data\.duties\.0\.reviewsGiven/);
+    expect(await target.lectures.count()).toBe(0);
+    const twice = structuredClone(good);
+    twice.data.duties = [good.data.duties![0], good.data.duties![0]];
+    expect(reason(() => validateBackup(JSON.stringify(twice)))).toMatch(/^backupDuplicate: .*duty/);
   });
 
   it('refuses a glossary word with a bad field or the same base form twice, writing nothing', async () => {
@@ -81,11 +110,12 @@ describe('backup', () => {
     expect(await target.glossary.count()).toBe(0);
   });
 
-  it('delete all also deletes the flags and the glossary', async () => {
+  it('delete all also deletes the flags, the glossary and the duties', async () => {
     const db = await seeded();
     await wipeAll(db);
     expect(await db.flags.count()).toBe(0);
     expect(await db.glossary.count()).toBe(0);
+    expect(await db.duties.count()).toBe(0);
   });
 
   it('does not export the derived search terms', async () => {

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { MoocMateDb } from '../../../src/db/schema';
 import { ingestTrack, loadCues } from '../../../src/captions/store';
 import { captured, freshDb } from '../helpers';
+import { addWord } from '../../../src/glossary/store';
 
 function shape(db: Dexie) {
   return Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]));
@@ -19,7 +20,7 @@ describe('database schema', () => {
   it('has the tables and indexes docs/data-model.md lists', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(shape(db)).toEqual({
       courses: ['id', 'lastSeen'],
       lectures: ['id', 'courseId', 'lastSeen'],
@@ -27,6 +28,7 @@ describe('database schema', () => {
       cues: ['[trackId+index]', '*terms'],
       flags: ['id', 'lectureId', 'trackId', '[trackId+cueIndex]', 'status', 'updatedAt'],
       glossary: ['id', '&base', 'due', 'courseId', 'lectureId', 'updatedAt', '*tags'],
+      duties: ['id', 'status', 'updatedAt'],
     });
     db.close();
   });
@@ -44,7 +46,7 @@ describe('database schema', () => {
 
     const db = new MoocMateDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.lectures.toArray()).toEqual(before.lectures);
     expect(await db.tracks.toArray()).toEqual(before.tracks);
     expect(await db.cues.toArray()).toEqual(before.cues);
@@ -53,7 +55,7 @@ describe('database schema', () => {
     db.close();
   });
 
-  it('upgrades a version 2 database (with flags) to version 3 without losing anything', async () => {
+  it('upgrades a version 2 database (with flags) to version 3 (glossary) and on without losing anything', async () => {
     const name = `upgrade2-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
     old.version(1).stores(V1);
@@ -66,9 +68,34 @@ describe('database schema', () => {
 
     const db = new MoocMateDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const t of ['courses', 'lectures', 'tracks', 'cues', 'flags']) expect(await db.table(t).toArray()).toEqual(before[t]);
     expect(await db.glossary.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 3 database (with a glossary word) to version 4 (duties) without losing anything', async () => {
+    const name = `upgrade3-${Math.random().toString(36).slice(2)}`;
+    // Version 3 exactly as it shipped, with example data written through it.
+    const old = new Dexie(name);
+    old.version(1).stores(V1);
+    old.version(2).stores({ flags: 'id, lectureId, trackId, [trackId+cueIndex], status, updatedAt' });
+    old.version(3).stores({ glossary: 'id, &base, due, courseId, lectureId, updatedAt, *tags' });
+    await old.open();
+    const v3 = old as unknown as MoocMateDb;
+    const r = await ingestTrack(v3, captured(), 1000);
+    await addWord(v3, { term: 'photosynthesis', sentence: 'This is called photosynthesis.', lectureId: r.lectureId, trackId: r.trackId, cueIndex: 1, time: 2, pageUrl: 'https://uni.example/l1.html', meaning: 'fotosíntesis' }, 2000);
+    const tables = ['courses', 'lectures', 'tracks', 'cues', 'flags', 'glossary'];
+    const before = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await old.table(t).toArray()])));
+    expect(before.glossary).toHaveLength(1);
+    old.close();
+
+    const db = new MoocMateDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const t of tables) expect(await db.table(t).toArray(), t).toEqual(before[t]);
+    expect(await db.duties.count()).toBe(0);
+    expect(await db.duties.where('status').equals('open').count()).toBe(0);
     db.close();
   });
 });

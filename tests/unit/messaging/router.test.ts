@@ -13,6 +13,12 @@ function router(overrides: Partial<Handlers> = {}) {
     'glossary.matcher': vi.fn(async () => ({ version: 1, entries: [] })),
     'glossary.import': vi.fn(async () => ({ added: 0, merged: 0 })),
     'lecture.captions': vi.fn(async () => ({ tracks: [] })),
+    'duty.seen': vi.fn(async () => ({ dutyId: 'd', created: true, doubts: [] })),
+    'duty.save': vi.fn(async () => ({ dutyId: 'd' })),
+    'duty.done': vi.fn(async () => ({ dutyId: 'd' })),
+    'duty.snooze': vi.fn(async () => ({ dutyId: 'd', until: 1 })),
+    'duty.delete': vi.fn(async () => ({ dutyId: 'd' })),
+    'duty.resync': vi.fn(async () => ({ duties: 0 })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };
@@ -62,4 +68,17 @@ describe('background router', () => {
       error: 'This lecture is not in MoocMate any more.',
     });
   });
+
+  it('checks duty messages: counts, dates and links', async () => {
+    const { route, handlers } = router();
+    const good = { site: 'edx', key: 'k', course: 'C', title: 'T', url: 'https://x.example/', submitted: true, reviewsGiven: 1, reviewsRequired: 3, reviewsReceived: null, reviewsNeeded: null, submitDue: null, reviewDue: { text: 'Dec 3' } };
+    expect(await route({ moocmate: 'duty.seen', data: good }, {})).toMatchObject({ ok: true });
+    expect(await route({ moocmate: 'duty.seen', data: { ...good, reviewsGiven: -1 } }, {})).toMatchObject({ ok: false, error: expect.stringContaining('reviewsGiven') });
+    expect(await route({ moocmate: 'duty.seen', data: { ...good, reviewDue: { text: 'x'.repeat(301) } } }, {})).toMatchObject({ ok: false });
+    const input = { title: 'T', course: '', url: 'javascript:alert(1)', submissionUrl: '', forumUrl: '', submitted: false, reviewsGiven: 0, reviewsRequired: 1, reviewsReceived: null, reviewsNeeded: null, submitDue: null, reviewDue: null };
+    expect(await route({ moocmate: 'duty.save', data: input }, {})).toMatchObject({ ok: false, error: expect.stringContaining('http') });
+    expect(await route({ moocmate: 'duty.save', data: { ...input, url: '', title: '   ' } }, {})).toMatchObject({ ok: false, error: expect.stringContaining('title') });
+    expect(handlers['duty.save']).not.toHaveBeenCalled();
+  });
 });
+

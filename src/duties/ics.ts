@@ -1,0 +1,52 @@
+import { createEvents, type EventAttributes } from 'ics';
+import type { DutyRecord } from '../db/schema';
+
+/** Words the calendar file needs, in the learner's language (the caller passes t()). */
+export interface IcsWords {
+  submitTitle: (title: string) => string;
+  reviewTitle: (title: string) => string;
+  reviewsLine: (given: number, required: number) => string;
+  unconfirmed: string;
+}
+
+const HALF_HOUR = 30 * 60_000;
+
+/**
+ * Every known deadline of the open duties as one iCalendar file. Each event ends at the
+ * deadline (so it sits just before it in a calendar) and carries the learner's reminder
+ * offsets as alarms. Ids are stable: importing the file again updates the same events.
+ */
+export function dutiesToIcs(duties: DutyRecord[], offsetsHours: number[], words: IcsWords, now = Date.now()): string {
+  const events: EventAttributes[] = [];
+  for (const d of duties) {
+    if (d.status === 'done') continue;
+    const parts: Array<['submit' | 'review', DutyRecord['submitDue']]> = [
+      ['submit', d.submitted ? null : d.submitDue],
+      ['review', d.reviewsRequired > 0 ? d.reviewDue : null],
+    ];
+    for (const [kind, due] of parts) {
+      if (due?.at == null) continue;
+      const lines = [d.course, kind === 'review' ? words.reviewsLine(d.reviewsGiven, d.reviewsRequired) : '', due.doubts.length ? words.unconfirmed : '', d.url].filter(Boolean);
+      events.push({
+        uid: `${d.id}-${kind}@moocmate`,
+        title: kind === 'submit' ? words.submitTitle(d.title) : words.reviewTitle(d.title),
+        description: lines.join('\n'),
+        start: due.at - HALF_HOUR,
+        startInputType: 'utc',
+        startOutputType: 'utc',
+        end: due.at,
+        endInputType: 'utc',
+        endOutputType: 'utc',
+        ...(/^https?:\/\//.test(d.url) ? { url: d.url } : {}),
+        status: due.doubts.length ? 'TENTATIVE' : 'CONFIRMED',
+        lastModified: now,
+        productId: 'moocmate/duties',
+        alarms: offsetsHours.map((h) => ({ action: 'display' as const, description: d.title, trigger: { minutes: Math.round(h * 60), before: true } })),
+      });
+    }
+  }
+  if (events.length === 0) return '';
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error('The calendar file could not be made.');
+  return value;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { dutiesToIcs } from '../../../src/duties/ics';
+import { duty } from './example';
+
+const words = {
+  submitTitle: (t: string) => `Submit: ${t}`,
+  reviewTitle: (t: string) => `Peer reviews: ${t}`,
+  reviewsLine: (g: number, r: number) => `Reviews given: ${g} of ${r}`,
+  unconfirmed: 'Date not confirmed',
+};
+const T = Date.parse('2026-12-06T07:59:00Z');
+
+describe('calendar export', () => {
+  it('writes every open deadline; a real iCalendar parser reads back the moments, ids and alarms', () => {
+    const text = dutiesToIcs(
+      [
+        duty({ id: 'a', title: 'Leaf essay; "draft", part 1\\2', submitted: false, submitDue: { at: T - 2 * 86_400_000, text: '', doubts: ['no-year'] }, reviewDue: { at: T, text: '', doubts: [] } }),
+        duty({ id: 'b', status: 'done' }),
+        duty({ id: 'c', reviewDue: null }),
+      ],
+      [48, 3],
+      words,
+    );
+    const cal = new ICAL.Component(ICAL.parse(text));
+    const events = cal.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events.map((e) => e.uid).sort()).toEqual(['a-review@moocmate', 'a-submit@moocmate']);
+    const review = events.find((e) => e.uid === 'a-review@moocmate')!;
+    expect(review.summary).toBe('Peer reviews: Leaf essay; "draft", part 1\\2');
+    expect(review.endDate.toJSDate().getTime()).toBe(T);
+    expect(review.startDate.toJSDate().getTime()).toBe(T - 30 * 60_000);
+    expect(review.description).toContain('Reviews given: 1 of 3');
+    const alarms = review.component.getAllSubcomponents('valarm').map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds());
+    expect(alarms).toEqual([-48 * 3600, -3 * 3600]);
+    const submit = events.find((e) => e.uid === 'a-submit@moocmate')!;
+    expect(submit.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
+    expect(submit.description).toContain('Date not confirmed');
+  });
+
+  it('no deadlines: no file', () => {
+    expect(dutiesToIcs([duty({ reviewDue: null })], [24], words)).toBe('');
+  });
+});
