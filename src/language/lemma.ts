@@ -16,12 +16,17 @@ export function baseForm(word: string): string {
   // Typographic apostrophes and a possessive 's come from caption text ("the model’s").
   const w = word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/'s$/, '');
   if (!ENGLISH_WORD.test(w)) return w;
-  // Verb first: "running" is far more often the verb than the noun in a lecture.
-  const verb = lemmatize.verb(w);
-  if (verb !== w) return verb;
-  const noun = lemmatize.noun(w);
-  if (noun !== w) return noun;
-  return lemmatize.adjective(w);
+  // -ing and -ed forms are read as verbs first ("cooking" -> cook, not the noun "cooking");
+  // other words as nouns first ("leaves" -> leaf).
+  if (/(?:ing|ed)$/.test(w)) {
+    const verb = lemmatize.verb(w);
+    if (verb !== w) return verb;
+  }
+  for (const pos of ['noun', 'verb', 'adjective'] as const) {
+    const lemma = lemmatize[pos](w);
+    if (lemma !== w) return lemma;
+  }
+  return w;
 }
 
 let irregular: Map<string, Set<string>> | undefined;
