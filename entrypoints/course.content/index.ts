@@ -7,6 +7,7 @@ import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { installFlagUi } from './flag-ui';
 import { installWordUi } from './word-ui';
+import { pageMatcher } from '../../src/glossary/page-matcher';
 import { installLectureUi } from './lecture-ui';
 import { readDutyNow, watchDuties } from './duty-watch';
 
@@ -21,8 +22,10 @@ export default defineContentScript({
     loop.start();
     linkPanels(ctx, loop);
     const flags = installFlagUi(ctx, loop);
-    const words = installWordUi(ctx, loop);
-    installLectureUi(ctx, loop);
+    // One copy of the glossary for every caption surface (the popover and the overlay).
+    const glossary = pageMatcher(ctx);
+    const words = installWordUi(ctx, loop, glossary);
+    installLectureUi(ctx, loop, glossary);
     watchDuties(ctx);
 
     const top = window === window.top;

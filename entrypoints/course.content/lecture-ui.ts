@@ -10,6 +10,7 @@ import { browserTranslator, TranslationCache } from '../../src/lecture/translate
 import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
 import type { CaptureLoop } from './capture-loop';
 import { measureBox } from './measure-box';
+import type { PageMatcher } from '../../src/glossary/page-matcher';
 
 const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
 
@@ -18,9 +19,9 @@ const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: 
  * that waits for the reader (docs/lecture.md). Lines come from the tracks the background
  * stored for this lecture, read back once per capture.
  */
-export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop): void {
+export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, glossary: PageMatcher): void {
   let settings: LectureSettings = readLectureSettings(undefined);
-  const overlay = new CaptionOverlay();
+  const overlay = new CaptionOverlay(document, () => glossary.current());
   overlay.mount(document.documentElement);
   ctx.onInvalidated(() => overlay.remove());
 
@@ -48,6 +49,9 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop): 
     }
     overlay.show(line.top, bottom);
   };
+
+  // The glossary arrived or changed: mark the line on screen again.
+  glossary.onChange(() => shownLine >= 0 && render(shownLine, lines[shownLine] ?? null));
 
   const say = (status: { kind: 'slowed' | 'paused'; wpm: number } | null) => {
     clearTimeout(note);

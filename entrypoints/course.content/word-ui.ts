@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../../src/messaging/client';
 import { MARK_CSS, renderMarkedText } from '../../src/glossary/mark-text';
-import { pageMatcher } from '../../src/glossary/page-matcher';
+import type { PageMatcher } from '../../src/glossary/page-matcher';
 import type { CaptureLoop } from './capture-loop';
 
 const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
@@ -30,8 +30,7 @@ function sentenceAround(selection: Selection, term: string): string {
  * context menu), and the caption popover, which shows the line on screen as text the
  * learner can select, with glossary words marked (renderMarkedText). Shadow root; text only.
  */
-export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop): { addWord(selection?: string): Promise<boolean> | null } {
-  const matcher = pageMatcher(ctx);
+export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matcher: PageMatcher): { addWord(selection?: string): Promise<boolean> | null } {
   const host = document.createElement('div');
   host.style.cssText = 'position:fixed;z-index:2147483646;left:0;top:0;';
   const root = host.attachShadow({ mode: 'open' });

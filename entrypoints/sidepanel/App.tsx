@@ -18,8 +18,7 @@ import { WordPicker } from '../../src/ui/word-picker';
 import { WordsToKnowPanel } from '../../src/ui/words-to-know-panel';
 import { LectureSettingsPanel } from '../../src/ui/lecture-settings';
 
-/** The glossary's base forms, left out of words to know (the glossary is not on this branch yet). */
-const NO_GLOSSARY: ReadonlySet<string> = new Set();
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 const db = getDb();
 
@@ -36,6 +35,8 @@ export function App() {
   const [query, setQuery] = useState('');
   const [follow, setFollow] = useState(true);
   const matcher = useGlossaryMatcher(db);
+  // Words to know leaves out what the glossary already has (by base form).
+  const glossaryBases = useLiveQuery(async () => new Set((await db.glossary.orderBy('base').keys()).map(String)) as ReadonlySet<string>, [], NO_WORDS);
   const [picking, setPicking] = useState<number | null>(null);
 
   const needles = useMemo(() => normalise(query).split(/\s+/).filter(Boolean), [query]);
@@ -91,7 +92,7 @@ export function App() {
         <p class="empty">{t('panelCapturing')}</p>
       ) : (
         <>
-          {lectureTrack && <WordsToKnowPanel track={lectureTrack} cues={lectureCues} exclude={NO_GLOSSARY} onPlay={seekTo} />}
+          {lectureTrack && <WordsToKnowPanel track={lectureTrack} cues={lectureCues} exclude={glossaryBases} onPlay={seekTo} lectureId={lectureId ?? ''} pageUrl={lecture?.url ?? ''} />}
           <LectureSettingsPanel languages={tracks.map((tr) => tr.language)} />
           <div class="toolbar">
             <TrackPicker tracks={tracks} value={track?.id ?? ''} onChange={setChosenTrack} />

@@ -3,10 +3,13 @@
  * writes styles and text; the caller gives it the video's box without reading layout.
  * Every caption line goes through renderLine(), the one place that turns cue text into DOM.
  */
+import { MARK_CSS, renderMarkedText } from '../glossary/mark-text';
+import type { GlossaryMatcher } from '../glossary/match';
 
-/** Caption text is text: never markup. (The glossary's highlighting plugs in here.) */
-export function renderLine(el: HTMLElement, text: string): void {
-  el.textContent = text;
+/** Caption text is text: never markup. Glossary words are marked (with their meaning) when a matcher is given. */
+export function renderLine(el: HTMLElement, text: string, matcher: GlossaryMatcher | null = null): void {
+  if (matcher) renderMarkedText(el, text, matcher);
+  else el.textContent = text;
 }
 
 const SIZES = { small: 0.8, medium: 1, large: 1.3 } as const;
@@ -18,7 +21,10 @@ const CSS = `
           text-align: center; white-space: pre-line; text-shadow: 0 1px 2px #000; overflow-wrap: anywhere; }
   .bottom { color: #ffe27a; font-size: 0.9em; font-weight: 500; }
   .status { font-size: 0.62em; font-weight: 600; background: #0b57a8; color: #fff; padding: 0.15em 0.55em; border-radius: 0.3em; }
-  .line:empty, .status:empty { display: none; }`;
+  .line:empty, .status:empty { display: none; }
+  /* Glossary words take the pointer (hover shows the meaning); the rest lets clicks reach the player. */
+  .line mark.mm-gloss { pointer-events: auto; }
+  ${MARK_CSS}`;
 
 export interface OverlayLook {
   size: keyof typeof SIZES;
@@ -35,7 +41,11 @@ export class CaptionOverlay {
   private look: OverlayLook = { size: 'medium', lift: 0 };
   private visible = false;
 
-  constructor(doc: Document = document) {
+  /** `glossary` gives the learner's glossary when it has arrived (null until then). */
+  constructor(
+    doc: Document = document,
+    private readonly glossary: () => GlossaryMatcher | null = () => null,
+  ) {
     this.host = doc.createElement('div');
     this.host.setAttribute('data-moocmate', 'captions');
     // Fixed: placed in viewport coordinates, in the page and inside a full-screen element alike.
@@ -68,8 +78,9 @@ export class CaptionOverlay {
   }
 
   show(top: string, bottom: string): void {
-    renderLine(this.top, top);
-    renderLine(this.bottom, bottom);
+    const matcher = this.glossary();
+    renderLine(this.top, top, matcher);
+    renderLine(this.bottom, bottom, matcher);
   }
 
   setStatus(text: string): void {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from './i18n';
+import { callBackground } from '../messaging/client';
 import type { WordToKnow } from '../lecture/words-to-know';
 
 type State = { kind: 'loading' } | { kind: 'done'; words: WordToKnow[] } | { kind: 'failed'; error: string };
@@ -18,14 +19,29 @@ export function WordsToKnowPanel({
   cues,
   exclude,
   onPlay,
+  lectureId,
+  pageUrl,
 }: {
   track: { id: string; language: string; detectedLanguage: string };
+  lectureId: string;
+  /** The lecture's page, kept with the word's sentence. */
+  pageUrl: string;
   cues: ReadonlyArray<{ index: number; start: number; text: string }>;
   /** Base forms the learner already has (the glossary). */
   exclude: ReadonlySet<string>;
   onPlay: (start: number) => void;
 }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [added, setAdded] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const add = async (w: WordToKnow) => {
+    try {
+      const r = await callBackground('glossary.add', { term: w.text, sentence: w.sentence, lectureId, trackId: track.id, cueIndex: w.cueIndex, time: w.start, pageUrl });
+      // The word leaves this list: the glossary now has its base form.
+      setAdded({ kind: 'ok', text: t('glossaryAdded', r.term) });
+    } catch (err) {
+      setAdded({ kind: 'error', text: t('glossaryAddFailed', err instanceof Error ? err.message : String(err)) });
+    }
+  };
   const english = isEnglish(track);
   useEffect(() => {
     if (!english || cues.length === 0) return;
@@ -61,6 +77,9 @@ export function WordsToKnowPanel({
                 <div class="word-head">
                   <strong class="word">{w.text}</strong>
                   {w.count > 1 && <span class="muted small">{t('wordTimes', w.count)}</span>}
+                  <button type="button" class="small word-add" aria-label={t('wordsToKnowAddLabel', w.text)} onClick={() => void add(w)}>
+                    + {t('wordsToKnowAdd')}
+                  </button>
                 </div>
                 <button type="button" class="word-line" title={t('playFromHere')} onClick={() => onPlay(w.start)}>
                   <span aria-hidden="true">▶</span>
@@ -69,6 +88,11 @@ export function WordsToKnowPanel({
               </li>
             ))}
           </ul>
+          {added && (
+            <p class={added.kind === 'error' ? 'notice error' : 'muted small'} role="status">
+              {added.text}
+            </p>
+          )}
         </>
       )}
     </details>

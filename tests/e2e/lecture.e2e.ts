@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openExtensionPage, readTracks, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -87,6 +87,20 @@ describe('before the lecture: words to know', () => {
   });
 });
 
+describe('words to know and the glossary', () => {
+  it('adds a word to the glossary in one click; it leaves the list', async () => {
+    const list = panel.locator('.words-to-know .word-list');
+    const item = list.locator('li[data-word="chlorophyll"]');
+    await item.getByRole('button', { name: 'Add “chlorophyll” to my glossary' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await expect(panel.locator('.words-to-know [role="status"]').textContent()).resolves.toContain('chlorophyll');
+    const db = (await readDb(panel)) as { glossary: Array<{ base: string; examples: Array<{ sentence: string; time: number | null }> }> };
+    const word = db.glossary.find((g) => g.base === 'chlorophyll');
+    expect(word?.examples[0].sentence).toBe('A green pigment called chlorophyll captures this light.');
+    expect(word?.examples[0].time).toBeCloseTo(21.1, 1);
+  });
+});
+
 describe('in the lecture: dual captions', () => {
   it('shows the lecture’s line with the learner’s language under it, in sync after a seek', async () => {
     await panel.getByText('In the lecture', { exact: true }).click();
@@ -106,6 +120,18 @@ describe('in the lecture: dual captions', () => {
     expect(o.box!.y).toBeGreaterThan(videoBox.y);
     expect(o.box!.y + o.box!.height).toBeLessThan(videoBox.y + videoBox.height - 40);
     await screenshot(lecture, 'lecture-overlay');
+
+    // A glossary word (added above) is marked on the overlay, its meaning on hover and focus.
+    await video.seek(lecture, 22);
+    await expect.poll(async () => (await overlayOf(lecture)).top).toBe('A green pigment called chlorophyll captures this light.');
+    const mark = await waitFor('the glossary word marked on the overlay', () =>
+      lecture.evaluate(() => {
+        const m = document.querySelector('[data-moocmate="captions"]')?.shadowRoot?.querySelector<HTMLElement>('.top mark.mm-gloss');
+        return m ? { text: m.textContent, title: m.title, focusable: m.tabIndex === 0 } : null;
+      }),
+    );
+    expect(mark).toEqual({ text: 'chlorophyll', title: 'chlorophyll', focusable: true });
+    await screenshot(lecture, 'lecture-overlay-glossary');
 
     await video.seek(lecture, 25);
     await expect.poll(async () => (await overlayOf(lecture)).top).toBe('With this energy, the plant makes glucose, a simple sugar.');
