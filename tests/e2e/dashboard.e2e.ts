@@ -80,7 +80,7 @@ describe('dashboard', () => {
     const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export backup' }).click()]);
     const file = (await download.path())!;
     const backup = JSON.parse(readFileSync(file, 'utf8'));
-    expect(backup).toMatchObject({ format: 'moocmate-backup', version: 2 });
+    expect(backup).toMatchObject({ format: 'moocmate-backup', version: 3 });
 
     dash.once('dialog', (d) => void d.accept());
     await dash.getByRole('button', { name: 'Delete all data' }).click();
@@ -108,7 +108,7 @@ describe('dashboard', () => {
     const cases: Array<[string, string, RegExp]> = [
       ['truncated.json', good.slice(0, Math.floor(good.length * 0.7)), /damaged or cut off/],
       ['foreign.json', JSON.stringify({ notes: ['not ours'] }), /not a MoocMate backup/],
-      ['newer.json', good.replace('"version":2', '"version":7'), /newer MoocMate \(format 7\)/],
+      ['newer.json', good.replace('"version":3', '"version":7'), /newer MoocMate \(format 7\)/],
       ['lines-missing.json', JSON.stringify({ ...JSON.parse(good), data: { ...JSON.parse(good).data, cues: JSON.parse(good).data.cues.slice(1) } }), /should have \d+ lines/],
     ];
     for (const [name, body, message] of cases) {
