@@ -3,8 +3,10 @@ import { liveQuery } from 'dexie';
 import { getDb, type GlossaryEntryRecord } from '../db/schema';
 import type { BackgroundProtocol, TabProtocol } from '../messaging/protocol';
 import type { CompactEntry, MatcherData } from './match';
-import { compactEntry } from './forms';
-import { addWord, addWords } from './store';
+
+// The lemmatizer's word lists take seconds to load on a busy machine: they are loaded on the
+// first glossary message, not every time the service worker starts (it restarts often).
+const words = () => import('./background-words');
 
 type Req<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['req'];
 type Res<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['res'];
@@ -13,23 +15,24 @@ export const ADD_WORD_MENU = 'moocmate-add-word';
 export const ADD_WORD_COMMAND = 'add-word';
 
 export async function glossaryAdd(req: Req<'glossary.add'>): Promise<Res<'glossary.add'>> {
-  return addWord(getDb(), req);
+  return (await words()).addWord(getDb(), req);
 }
 
 export async function glossaryImport(req: Req<'glossary.import'>): Promise<Res<'glossary.import'>> {
-  return addWords(getDb(), req.rows);
+  return (await words()).addWords(getDb(), req.rows);
 }
 
 // The expanded forms of each term, kept between changes: expanding 10,000 terms takes a while.
 const formsByTerm = new Map<string, string[][]>();
 let version = 0;
 
-function compact(entries: GlossaryEntryRecord[]): MatcherData {
+async function compact(entries: GlossaryEntryRecord[]): Promise<MatcherData> {
   const out: CompactEntry[] = [];
+  const { compactEntry } = entries.length ? await words() : { compactEntry: null };
   for (const e of entries) {
     let forms = formsByTerm.get(e.term);
     if (!forms) {
-      forms = compactEntry(e).forms;
+      forms = compactEntry!(e).forms;
       formsByTerm.set(e.term, forms);
     }
     out.push({ id: e.id, term: e.term, meaning: e.meaning, forms });
@@ -90,7 +93,7 @@ export async function onGlossaryMenu(info: Browser.contextMenus.OnClickData, tab
     const reply = (await browser.tabs.sendMessage(tab.id, { moocmate: 'page.addWord', data: req }, { frameId: info.frameId ?? 0 }).catch(() => null)) as { ok?: boolean } | null;
     if (reply?.ok) return;
   }
-  await addWord(getDb(), { term: info.selectionText, sentence: info.selectionText, lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: info.pageUrl ?? '' }).catch(() => undefined);
+  await (await words()).addWord(getDb(), { term: info.selectionText, sentence: info.selectionText, lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: info.pageUrl ?? '' }).catch(() => undefined);
 }
 
 /** The browser shortcut (Alt+Shift+W): the tab's frames add their selection or open the caption popover. */

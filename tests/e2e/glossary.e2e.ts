@@ -267,4 +267,24 @@ describe('glossary', () => {
     expect((await glossary()).map((w) => w.term)).toEqual(expect.arrayContaining(['chlorophyll', 'oxygen']));
     await dash.close();
   });
+
+  it('the dashboard searches, tags and deletes words in bulk', async () => {
+    const dash = await openExtensionPage(ext, 'dashboard.html#/glossary');
+    await dash.locator('.glossary-entry').first().waitFor();
+    const before = (await glossary()).length;
+    await dash.getByRole('searchbox', { name: 'Search your words' }).fill('ESTOMAS');
+    await expect.poll(() => dash.locator('.glossary-entry .entry-term').allTextContents()).toEqual(['stomata']);
+    await dash.getByRole('checkbox', { name: 'Select all shown' }).check();
+    dash.once('dialog', (d) => void d.accept('botany, week 1'));
+    await dash.getByRole('button', { name: 'Add a tag' }).click();
+    await waitFor('tags saved', async () => (await glossary()).find((w) => w.term === 'stomata' && (w as unknown as { tags: string[] }).tags.join('|') === 'botany|week 1'));
+    await dash.getByRole('searchbox', { name: 'Search your words' }).fill('');
+    await dash.getByRole('combobox', { name: 'Tag' }).selectOption('week 1');
+    await expect.poll(() => dash.locator('.glossary-entry .entry-term').allTextContents()).toEqual(['stomata']);
+    dash.once('dialog', (d) => void d.accept());
+    await dash.getByRole('button', { name: 'Delete', exact: true }).first().click();
+    await waitFor('stomata deleted', async () => (await glossary()).length === before - 1);
+    expect((await glossary()).some((w) => w.term === 'stomata')).toBe(false);
+    await dash.close();
+  });
 });

@@ -48,7 +48,7 @@ describe('side panel', () => {
   });
 
   it('seeks the video when a line is clicked', async () => {
-    await panel.locator('.cue', { hasText: 'chlorophyll' }).first().locator('button').click();
+    await panel.locator('.cue', { hasText: 'chlorophyll' }).first().locator('.cue-button').click();
     const target = Number(await panel.locator('.cue', { hasText: 'chlorophyll' }).first().getAttribute('data-index'));
     const db = await dumpDb(panel);
     const en = db.tracks.find((t) => t.language === 'en')!;
