@@ -93,7 +93,7 @@ describe('the volunteer queue', () => {
     expect((await readDb(dash, ['flags'])).flags).toEqual(before);
     await expect.poll(() => items.count()).toBe(2);
     await screenshot(dash, 'dashboard-queue');
-  });
+  }, 240_000); // three browsers one after another: minutes when the machine is very busy
 
   it('the corrected VTT differs from the captured one in exactly the confirmed fix', async () => {
     const volunteer = browsers[browsers.length - 1];
