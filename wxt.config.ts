@@ -27,6 +27,12 @@ export default defineConfig({
       // The page also answers this key itself (entrypoints/course.content/flag-ui.ts), for
       // browsers where the shortcut is unassigned.
       'flag-caption': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFlagCaption__' },
+      // No suggested key: Chrome allows four and they go to flagging, adding a word and
+      // starting a review; the learner picks one in the browser's shortcut settings.
+      // Chrome has no built-in command for an extension's side panel; Firefox has one.
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { description: '__MSG_cmdOpenSidePanel__' } }
+        : { 'open-side-panel': { description: '__MSG_cmdOpenSidePanel__' } }),
     },
     ...(browser === 'firefox'
       ? {

@@ -5,6 +5,7 @@ import { Library } from './Library';
 import { LectureView } from './LectureView';
 import { SearchView } from './SearchView';
 import { FlagsView } from './FlagsView';
+import { SettingsView } from './SettingsView';
 import { searchHref, useRoute } from './use-route';
 
 export function App() {
@@ -40,7 +41,10 @@ export function App() {
           <button type="submit">{t('search')}</button>
         </form>
         <a href="#/flags" class="button" aria-current={route.name === 'flags' ? 'page' : undefined}>
-          ⚑ {t('navFlags')}
+          <span aria-hidden="true">⚑</span> {t('navFlags')}
+        </a>
+        <a href="#/settings" class="button" aria-current={route.name === 'settings' ? 'page' : undefined}>
+          {t('navSettings')}
         </a>
         <BackupBar onNotice={setNotice} />
       </header>
@@ -62,6 +66,7 @@ export function App() {
           )}
           {route.name === 'search' && <SearchView query={route.query} onError={onError} />}
           {route.name === 'flags' && <FlagsView onNotice={setNotice} />}
+          {route.name === 'settings' && <SettingsView />}
           {route.name === 'home' && <Welcome />}
         </main>
       </div>

@@ -4,7 +4,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'lecture'; lectureId: string; trackId: string | null; time: number | null }
   | { name: 'search'; query: string }
-  | { name: 'flags' };
+  | { name: 'flags' }
+  | { name: 'settings' };
 
 /** #/lecture/<id>?track=<id>&t=<seconds>, #/search?q=<words>, else home. */
 export function parseRoute(hash: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/search') return { name: 'search', query: params.get('q') ?? '' };
   if (path === '/flags') return { name: 'flags' };
+  if (path === '/settings') return { name: 'settings' };
   return { name: 'home' };
 }
 

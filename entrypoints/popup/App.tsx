@@ -8,6 +8,7 @@ import { flagPage, PAGE_KINDS } from '../../src/flags/store';
 import { kindLabel } from '../../src/ui/flags-panel';
 import type { FlagKind } from '../../src/db/schema';
 import { t } from '../../src/ui/i18n';
+import { FirstLanguagePicker, FirstRunPrompt, UiLanguagePicker } from '../../src/ui/settings';
 
 type Status =
   | { state: 'loading' }
@@ -91,6 +92,7 @@ export function App() {
       <div class="brand">
         <span class="logo" aria-hidden="true">M</span> MoocMate
       </div>
+      <FirstRunPrompt />
       {status.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {status.state === 'none' && <p>{t('popupNoVideo')}</p>}
       {status.state === 'off' && (
@@ -142,6 +144,11 @@ export function App() {
           {t('openDashboard')}
         </a>
       </div>
+      <details class="popup-settings">
+        <summary>{t('settingsTitle')}</summary>
+        <UiLanguagePicker />
+        <FirstLanguagePicker />
+      </details>
     </main>
   );
 }

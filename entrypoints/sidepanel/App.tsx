@@ -13,6 +13,9 @@ import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
 import { createFlag } from '../../src/flags/store';
 import { languageName } from '../../src/language/names';
 import { uiLocale } from '../../src/ui/i18n';
+import { learnerOrder } from '../../src/captions/track-order';
+import { useFirstLanguage } from '../../src/ui/settings';
+import { TranslateLine, useLineTranslator } from '../../src/ui/translate-line';
 
 const db = getDb();
 
@@ -23,8 +26,12 @@ export function App() {
   const lectureId = live?.active ?? null;
   const lecture = useLiveQuery(() => (lectureId ? db.lectures.get(lectureId) : undefined), [lectureId], undefined);
   const tracks = useTracks(db, lectureId);
+  const [learner] = useFirstLanguage();
+  // The switch offers (and first opens) a track in the learner's first language.
+  const offered = useMemo(() => learnerOrder(tracks, learner), [tracks, learner]);
   const [chosenTrack, setChosenTrack] = useState<string | null>(null);
-  const track = pickTrack(tracks, chosenTrack);
+  const track = pickTrack(offered, chosenTrack);
+  const translate = useLineTranslator(track, learner);
   const cues = useCues(db, track?.id ?? null);
   const [query, setQuery] = useState('');
   const [follow, setFollow] = useState(true);
@@ -38,7 +45,7 @@ export function App() {
   // The lecture's own track, to tell whether a translation lines up with it.
   const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
   const flags = useFlags(db, lectureId);
-  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original);
+  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original, learner);
   const flagged = useMemo(() => new Set(flags.filter((f) => f.trackId === track?.id && f.cueIndex !== null).map((f) => f.cueIndex!)), [flags, track]);
   const seekTo = (time: number) => lectureId && send({ type: 'seek', lectureId, time });
   const flagLine = (i: number) => {
@@ -80,7 +87,7 @@ export function App() {
       ) : (
         <>
           <div class="toolbar">
-            <TrackPicker tracks={tracks} value={track?.id ?? ''} onChange={setChosenTrack} />
+            <TrackPicker tracks={offered} value={track?.id ?? ''} onChange={setChosenTrack} />
             <input
               type="search"
               class="search"
@@ -98,9 +105,12 @@ export function App() {
             {t('followPlayback')}
           </label>
           {current >= 0 && (
-            <button type="button" class="flag-line" onClick={() => flagLine(current)}>
-              ⚑ {t('flagThisLine')}
-            </button>
+            <div class="line-actions">
+              <button type="button" class="flag-line" onClick={() => flagLine(current)}>
+                ⚑ {t('flagThisLine')}
+              </button>
+              {translate && <TranslateLine key={shown[current].index} text={shown[current].text} learner={learner} translate={translate} />}
+            </div>
           )}
           <TranscriptList
             cues={shown}

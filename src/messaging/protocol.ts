@@ -13,6 +13,15 @@ export interface BackgroundProtocol {
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
   'site.enable': { req: BackgroundRequests['site.enable']; res: { enabled: true } };
   'flag.create': { req: BackgroundRequests['flag.create']; res: { flagId: string; kind: string; cueIndex: number | null; text: string } };
+  /** `strings` is empty when the learner follows the browser's language (chrome.i18n has it). */
+  'i18n.strings': { req: BackgroundRequests['i18n.strings']; res: PageStrings };
+}
+
+/** Interface strings for the content script: placeholders already turned into $1, $2. */
+export interface PageStrings {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  strings: Record<string, string>;
 }
 
 /** A lecture the content script sees in a tab. */

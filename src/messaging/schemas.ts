@@ -66,6 +66,8 @@ export const BackgroundSchemas = {
   }),
   /** An extension page asks to open a lecture at a moment. */
   'lecture.openAt': v.object({ lectureId: text(100), time: seconds }),
+  /** The content script asks for its few interface strings in the learner's chosen language. */
+  'i18n.strings': v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,60}$/))), v.maxLength(50)) }),
 } as const;
 
 export type BackgroundRequests = { [K in keyof typeof BackgroundSchemas]: v.InferOutput<(typeof BackgroundSchemas)[K]> };

@@ -9,6 +9,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
     'site.enable': vi.fn(async () => ({ enabled: true as const })),
     'flag.create': vi.fn(async () => ({ flagId: 'f', kind: 'wrong-words', cueIndex: 1, text: 'x' })),
+    'i18n.strings': vi.fn(async () => ({ lang: 'en', dir: 'ltr' as const, strings: {} })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };
@@ -17,6 +18,14 @@ function router(overrides: Partial<Handlers> = {}) {
 const track = { kind: 'captions', label: 'English', language: 'en' };
 
 describe('background router', () => {
+  it('accepts a request for interface strings and refuses a key that is not a message name', async () => {
+    const { route, handlers } = router();
+    expect(await route({ moocmate: 'i18n.strings', data: { keys: ['flagCaption'] } }, {})).toMatchObject({ ok: true });
+    const bad = await route({ moocmate: 'i18n.strings', data: { keys: ['<img src=x>'] } }, {});
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('keys.0') });
+    expect(handlers['i18n.strings']).toHaveBeenCalledOnce();
+  });
+
   it('passes valid messages to their handler', async () => {
     const { route, handlers } = router();
     const reply = await route({ moocmate: 'capture.track', data: { page: page(), track, cues: [{ start: 0, end: 1, text: 'hi' }] } }, {});
