@@ -15,9 +15,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function start(locale?: string) {
+async function start(locale?: string, args?: string[]) {
   server ??= await startFixtureServer();
-  const ext = await launchExtension(locale ? { locale } : {});
+  const ext = await launchExtension({ ...(locale ? { locale } : {}), ...(args ? { args } : {}) });
   opened.push(ext);
   const { lecture, probe: dash } = await openDemoLecture(ext, server);
   return { ext, lecture, dash };
@@ -29,6 +29,28 @@ async function openPanel(ext: Extension, lecture: Page): Promise<Page> {
   await panel.goto(extensionUrl(ext, `sidepanel.html?tab=${await tabIdOf(ext, lecture)}`));
   await panel.locator('.transcript .cue').first().waitFor();
   return panel;
+}
+
+/** Whether the browser can translate English into `to` on this device, asked directly. */
+const canTranslate = (panel: Page, to: string) =>
+  panel.evaluate(async (target) => {
+    const api = (globalThis as { Translator?: { availability(o: object): Promise<string> } }).Translator;
+    return api ? (await api.availability({ sourceLanguage: 'en', targetLanguage: target })) !== 'unavailable' : false;
+  }, to);
+
+/** With an English line on screen and the learner's language `to`, is "Translate this line" offered? */
+async function translateActions(panel: Page, lecture: Page, to: string): Promise<boolean> {
+  const select = panel.getByRole('combobox', { name: text('en', 'language') });
+  await expect.poll(() => select.locator('option').first().textContent()).toMatch(to === 'es' ? /Spanish/ : /./);
+  await select.selectOption((await select.locator('option', { hasText: 'English' }).getAttribute('value'))!);
+  await lecture.evaluate(() => (document.querySelector('video')!.currentTime = 12));
+  await panel.getByRole('button', { name: text('en', 'flagThisLine') }).waitFor();
+  // The detection is asynchronous: the action may take a moment to appear; absent means
+  // still absent after 3 s.
+  return panel
+    .getByRole('button', { name: text('en', 'translateLine') })
+    .waitFor({ timeout: 3000 })
+    .then(() => true, () => false);
 }
 
 const pageDir = (p: Page) => p.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join(' '));
@@ -86,5 +108,67 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     await dash.reload();
     await dash.getByRole('heading', { name: text('ja', 'welcomeTitle') }).waitFor();
     await screenshot(dash, 'i18n-dashboard-ja');
+  });
+
+  it("the learner's first language, asked once in the popup (by keyboard): its captions come first; a translate action exactly where the browser's Translator offers the pair", async () => {
+    const { ext, lecture } = await start();
+    const popup = await ext.context.newPage();
+    await popup.goto(extensionUrl(ext, `popup.html?tab=${await tabIdOf(ext, lecture)}`));
+    const ask = popup.getByRole('combobox', { name: text('en', 'firstLanguageAsk') });
+    // Defaults to the browser's language (en-US here).
+    expect(await ask.inputValue()).toBe('en-US');
+    // The question is the popup's first stop.
+    await popup.keyboard.press('Tab');
+    expect(await ask.evaluate((el) => el === document.activeElement)).toBe(true);
+    await ask.selectOption('es');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('status').filter({ hasText: text('en', 'firstLanguageSaved') }).waitFor();
+    await popup.reload();
+    await popup.locator('.found li').first().waitFor();
+    expect(await popup.locator('.first-run').count()).toBe(0); // asked once
+
+    const panel = await openPanel(ext, lecture);
+    const select = panel.getByRole('combobox', { name: text('en', 'language') });
+    expect((await select.locator('option').first().textContent()) ?? '').toMatch(/Spanish/);
+    expect(await select.locator('option:checked').textContent()).toMatch(/Spanish/);
+    await expect.poll(() => panel.locator('.transcript').textContent()).toMatch(/fotosíntesis/);
+
+    // This Chromium has the Translator API and says English to Spanish is 'downloadable'
+    // (it cannot download here): the action is offered exactly when the API says so.
+    expect(await translateActions(panel, lecture, 'es')).toEqual(await canTranslate(panel, 'es'));
+  });
+
+  it('no translate action in a browser without the Translator API', async () => {
+    const { ext, lecture } = await start(undefined, ['--disable-features=TranslationAPI']);
+    const panel = await openPanel(ext, lecture);
+    expect(await panel.evaluate(() => 'Translator' in globalThis)).toBe(false);
+    await panel.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ firstLanguage: 'es' }));
+    expect(await translateActions(panel, lecture, 'es')).toBe(false);
+  });
+
+  it('keyboard: shortcuts listed with the real keys, the shortcut page opens; a transcript line plays by Tab and Enter, with a visible focus ring', async () => {
+    const { ext, lecture, dash } = await start();
+    await dash.goto(extensionUrl(ext, 'dashboard.html'));
+    await dash.getByRole('link', { name: text('en', 'navSettings') }).focus();
+    await dash.keyboard.press('Enter');
+    const row = (name: string) => dash.locator(`.shortcuts tr[data-command="${name}"]`);
+    await row('flag-caption').waitFor();
+    expect(await row('flag-caption').textContent()).toContain('Alt+Shift+F');
+    expect(await row('flag-caption').textContent()).toContain(text('en', 'cmdFlagCaption'));
+    expect(await row('open-side-panel').textContent()).toContain(text('en', 'shortcutsNotSet'));
+    const opened = ext.context.waitForEvent('page');
+    await dash.getByRole('button', { name: text('en', 'shortcutsChange') }).click();
+    await expect.poll(async () => (await opened).url()).toBe('chrome://extensions/shortcuts');
+    await screenshot(dash, 'i18n-dashboard-shortcuts');
+
+    const panel = await openPanel(ext, lecture);
+    const line = panel.locator('.cue', { hasText: 'chlorophyll' }).first().locator('button');
+    await panel.locator('.cue button').first().focus();
+    for (let i = 0; i < 20 && !(await line.evaluate((el) => el === document.activeElement)); i++) await panel.keyboard.press('Tab');
+    expect(await line.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await line.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => lecture.evaluate(() => document.querySelector('video')!.currentTime)).toBeGreaterThan(20);
   });
 });
