@@ -171,4 +171,28 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     await panel.keyboard.press('Enter');
     await expect.poll(() => lecture.evaluate(() => document.querySelector('video')!.currentTime)).toBeGreaterThan(20);
   });
+
+  it("text follows the browser's default font size (rem/em, no fixed px), on extension pages and the course-page button; dark colours follow the system", async () => {
+    const { ext, lecture } = await start();
+    const panel = await openPanel(ext, lecture);
+    const size = (p: Page, sel: string) => p.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const flagButton = '[data-moocmate="flag-ui"] button';
+    await lecture.locator(flagButton).waitFor();
+    const before = { cue: await size(panel, '.cue-text'), time: await size(panel, '.cue-time'), flag: await size(lecture, flagButton) };
+    expect(before.cue).toBe(16); // the learner's default size, not Chrome's 75% for extension pages
+    // The learner's "font size" setting in the browser: 16 px by default, here 24 px
+    // (DevTools' setting lasts until the page reloads, so it is read at once).
+    for (const p of [panel, lecture]) {
+      const cdp = await ext.context.newCDPSession(p);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 20 } });
+    }
+    expect(await size(panel, '.cue-text')).toBeCloseTo(before.cue * 1.5, 0);
+    expect(await size(panel, '.cue-time')).toBeCloseTo(before.time * 1.5, 0);
+    expect(await size(lecture, flagButton)).toBeCloseTo(before.flag * 1.5, 0);
+    await screenshot(panel, 'i18n-sidepanel-font-24px');
+
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
+    await screenshot(panel, 'i18n-sidepanel-dark');
+  });
 });
