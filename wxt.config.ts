@@ -33,6 +33,12 @@ export default defineConfig({
       'flag-caption': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFlagCaption__' },
       // Likewise answered in the page (entrypoints/course.content/word-ui.ts).
       'add-word': { suggested_key: { default: 'Alt+Shift+W' }, description: '__MSG_cmdAddWord__' },
+      // No suggested key: Chrome allows four and they go to flagging, adding a word and
+      // starting a review; the learner picks one in the browser's shortcut settings.
+      // Chrome has no built-in command for an extension's side panel; Firefox has one.
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { description: '__MSG_cmdOpenSidePanel__' } }
+        : { 'open-side-panel': { description: '__MSG_cmdOpenSidePanel__' } }),
     },
     ...(browser === 'firefox'
       ? {

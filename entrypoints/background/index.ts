@@ -7,6 +7,8 @@ import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
 import { dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
+import { pageStrings } from '../../src/ui/page-strings';
+import { openSidePanelFor } from '../../src/ui/open-side-panel';
 
 export default defineBackground(() => {
   const route = createRouter({
@@ -25,11 +27,13 @@ export default defineBackground(() => {
     'duty.snooze': dutySnooze,
     'duty.delete': dutyDelete,
     'duty.resync': dutyResync,
+    'i18n.strings': pageStrings,
   });
   installDutyReminders();
-  browser.commands?.onCommand.addListener((command) => {
+  browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'flag-caption') void onFlagCommand();
     if (command === ADD_WORD_COMMAND) void onAddWordCommand();
+    if (command === 'open-side-panel') openSidePanelFor(browser as never, tab).catch(() => undefined);
   });
   browser.runtime.onInstalled.addListener(createGlossaryMenu);
   browser.contextMenus?.onClicked.addListener((info, tab) => void onGlossaryMenu(info, tab));

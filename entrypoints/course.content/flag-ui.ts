@@ -1,9 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../../src/messaging/client';
 import type { CaptureLoop } from './capture-loop';
-
-const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
+import { msg, watchPageStrings } from './page-i18n';
 
 /** The caption the player shows now: the showing track's language and its active cues' text. */
 function shownCaption(media: HTMLVideoElement): { language?: string; shownText?: string } {
@@ -20,23 +18,31 @@ function shownCaption(media: HTMLVideoElement): { language?: string; shownText?:
  */
 export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { flagNow(): Promise<boolean> } {
   const host = document.createElement('div');
-  host.style.cssText = 'position:absolute;z-index:2147483646;top:0;left:0;display:none;';
+  // font-size: medium is the learner's default font size, whatever the course page sets.
+  host.style.cssText = 'position:absolute;z-index:2147483646;top:0;left:0;display:none;font-size:medium;';
+  host.dataset.moocmate = 'flag-ui';
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `
-    button { font: 600 13px/1.2 system-ui, sans-serif; color: #fff; background: rgba(20,24,28,.82); border: 1px solid rgba(255,255,255,.5);
-             border-radius: 6px; padding: 5px 9px; cursor: pointer; }
+    button { font: 600 0.8125em/1.2 system-ui, sans-serif; color: #fff; background: rgba(20,24,28,.82); border: 1px solid rgba(255,255,255,.5);
+             border-radius: 6px; padding: 0.3em 0.55em; cursor: pointer; }
     button:hover, button:focus-visible { background: #0b6bcb; outline: 2px solid #fff; }
-    p { margin: 6px 0 0; font: 13px/1.3 system-ui, sans-serif; color: #fff; background: rgba(20,24,28,.9); padding: 6px 8px; border-radius: 6px; max-width: 260px; }
+    p { margin: 0.4em 0 0; font: 0.8125em/1.3 system-ui, sans-serif; color: #fff; background: rgba(20,24,28,.9); padding: 0.4em 0.5em; border-radius: 6px; max-width: 20em; }
     p:empty { display: none; }`;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = `⚑ ${msg('flagCaption')}`;
+  const label = () => (button.textContent = `⚑ ${msg('flagCaption')}`);
+  label();
   const note = document.createElement('p');
   note.setAttribute('role', 'status');
   root.append(style, button, note);
   document.documentElement.append(host);
   ctx.onInvalidated(() => host.remove());
+  watchPageStrings(ctx, (lang, dir) => {
+    host.lang = lang;
+    host.dir = dir;
+    label();
+  });
 
   let hideNote: ReturnType<typeof setTimeout> | undefined;
   const say = (text: string) => {

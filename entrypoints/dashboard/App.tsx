@@ -7,6 +7,7 @@ import { SearchView } from './SearchView';
 import { FlagsView } from './FlagsView';
 import { GlossaryView } from './GlossaryView';
 import { DutiesView } from './duties-view';
+import { SettingsView } from './SettingsView';
 import { searchHref, useRoute } from './use-route';
 
 export function App() {
@@ -42,13 +43,16 @@ export function App() {
           <button type="submit">{t('search')}</button>
         </form>
         <a href="#/flags" class="button" aria-current={route.name === 'flags' ? 'page' : undefined}>
-          ⚑ {t('navFlags')}
+          <span aria-hidden="true">⚑</span> {t('navFlags')}
         </a>
         <a href="#/glossary" class="button" aria-current={route.name === 'glossary' ? 'page' : undefined}>
           {t('navGlossary')}
         </a>
         <a href="#/duties" class="button" aria-current={route.name === 'duties' ? 'page' : undefined}>
-          ☑ {t('navDuties')}
+          <span aria-hidden="true">☑</span> {t('navDuties')}
+        </a>
+        <a href="#/settings" class="button" aria-current={route.name === 'settings' ? 'page' : undefined}>
+          {t('navSettings')}
         </a>
         <BackupBar onNotice={setNotice} />
       </header>
@@ -72,6 +76,7 @@ export function App() {
           {route.name === 'flags' && <FlagsView onNotice={setNotice} />}
           {route.name === 'glossary' && <GlossaryView onNotice={setNotice} />}
           {route.name === 'duties' && <DutiesView onNotice={setNotice} />}
+          {route.name === 'settings' && <SettingsView />}
           {route.name === 'home' && <Welcome />}
         </main>
       </div>

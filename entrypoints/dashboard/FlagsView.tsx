@@ -146,12 +146,12 @@ function QueueItemView({ item }: { item: QueueItem }) {
   return (
     <li class={`queue-item status-${item.status}`} data-key={item.key}>
       <p>
-        <span class="cue-time">{clock(item.start)}</span> <strong>{kindLabel(item.kind as FlagKind)}</strong>{' '}
+        <span class="cue-time" dir="ltr">{clock(item.start)}</span> <strong>{kindLabel(item.kind as FlagKind)}</strong>{' '}
         <span class="badge">{t('learnerCount', item.count)}</span> <span class="muted small">{item.language}</span>
       </p>
       <blockquote class="flag-text">{item.text || t('flagNoText')}</blockquote>
       {item.suggestions.map((s) => (
-        <p key={s.text} class="suggestion">→ {s.text} {s.count > 1 && <span class="muted small">({t('learnerCount', s.count)})</span>}</p>
+        <p key={s.text} class="suggestion"><span class="dir-arrow" aria-hidden="true">→</span> {s.text} {s.count > 1 && <span class="muted small">({t('learnerCount', s.count)})</span>}</p>
       ))}
       {item.notes.map((n) => <p key={n} class="muted small">{n}</p>)}
       <label class="status-picker">

@@ -38,7 +38,7 @@ export function Library({ currentLecture }: { currentLecture: string | null }) {
                 <a href={lectureHref(lecture.id)} aria-current={lecture.id === currentLecture ? 'page' : undefined} class="lecture-link">
                   <span class="lecture-name">{lecture.title}</span>
                   <span class="muted small">
-                    {languages.sort().join(' · ')} — {date.format(lecture.lastSeen)}
+                    <bdi>{languages.sort().join(' · ')}</bdi> — <bdi>{date.format(lecture.lastSeen)}</bdi>
                   </span>
                 </a>
               </li>

@@ -69,7 +69,7 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
                   }}
                   title={t('openLectureAt')}
                 >
-                  ▶ {clock(h.start)}
+                  <span aria-hidden="true">▶</span> <bdi dir="ltr">{clock(h.start)}</bdi>
                 </a>
                 <span class="hit-text">
                   <Highlighted text={h.text} needles={needles} />

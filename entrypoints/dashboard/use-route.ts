@@ -6,7 +6,8 @@ export type Route =
   | { name: 'search'; query: string }
   | { name: 'flags' }
   | { name: 'glossary' }
-  | { name: 'duties' };
+  | { name: 'duties' }
+  | { name: 'settings' };
 
 /** #/lecture/<id>?track=<id>&t=<seconds>, #/search?q=<words>, else home. */
 export function parseRoute(hash: string): Route {
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/flags') return { name: 'flags' };
   if (path === '/glossary') return { name: 'glossary' };
   if (path === '/duties') return { name: 'duties' };
+  if (path === '/settings') return { name: 'settings' };
   return { name: 'home' };
 }
 

@@ -10,6 +10,7 @@ import type { FlagKind } from '../../src/db/schema';
 import { t } from '../../src/ui/i18n';
 import { DueWords } from '../../src/ui/due-words';
 import { AddPageDuty, DutiesSoon } from './duties-soon';
+import { FirstLanguagePicker, FirstRunPrompt, UiLanguagePicker } from '../../src/ui/settings';
 
 type Status =
   | { state: 'loading' }
@@ -94,6 +95,7 @@ export function App() {
         <span class="logo" aria-hidden="true">M</span> MoocMate
       </div>
       <DutiesSoon />
+      <FirstRunPrompt />
       {status.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {status.state === 'none' && <p>{t('popupNoVideo')}</p>}
       {status.state === 'off' && (
@@ -147,6 +149,11 @@ export function App() {
           {t('openDashboard')}
         </a>
       </div>
+      <details class="popup-settings">
+        <summary>{t('settingsTitle')}</summary>
+        <UiLanguagePicker />
+        <FirstLanguagePicker />
+      </details>
     </main>
   );
 }

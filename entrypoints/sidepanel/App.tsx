@@ -19,6 +19,9 @@ import { WordsToKnowPanel } from '../../src/ui/words-to-know-panel';
 import { LectureSettingsPanel } from '../../src/ui/lecture-settings';
 
 const NO_WORDS: ReadonlySet<string> = new Set();
+import { learnerOrder } from '../../src/captions/track-order';
+import { useFirstLanguage } from '../../src/ui/settings';
+import { TranslateLine, useLineTranslator } from '../../src/ui/translate-line';
 
 const db = getDb();
 
@@ -29,8 +32,12 @@ export function App() {
   const lectureId = live?.active ?? null;
   const lecture = useLiveQuery(() => (lectureId ? db.lectures.get(lectureId) : undefined), [lectureId], undefined);
   const tracks = useTracks(db, lectureId);
+  const [learner] = useFirstLanguage();
+  // The switch offers (and first opens) a track in the learner's first language.
+  const offered = useMemo(() => learnerOrder(tracks, learner), [tracks, learner]);
   const [chosenTrack, setChosenTrack] = useState<string | null>(null);
-  const track = pickTrack(tracks, chosenTrack);
+  const track = pickTrack(offered, chosenTrack);
+  const translate = useLineTranslator(track, learner);
   const cues = useCues(db, track?.id ?? null);
   const [query, setQuery] = useState('');
   const [follow, setFollow] = useState(true);
@@ -51,7 +58,7 @@ export function App() {
   const lectureTrack = tracks[0];
   const lectureCues = useCues(db, lectureTrack?.id ?? null);
   const flags = useFlags(db, lectureId);
-  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original);
+  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original, learner);
   const flagged = useMemo(() => new Set(flags.filter((f) => f.trackId === track?.id && f.cueIndex !== null).map((f) => f.cueIndex!)), [flags, track]);
   const seekTo = (time: number) => lectureId && send({ type: 'seek', lectureId, time });
   const flagLine = (i: number) => {
@@ -95,7 +102,7 @@ export function App() {
           {lectureTrack && <WordsToKnowPanel track={lectureTrack} cues={lectureCues} exclude={glossaryBases} onPlay={seekTo} lectureId={lectureId ?? ''} pageUrl={lecture?.url ?? ''} />}
           <LectureSettingsPanel languages={tracks.map((tr) => tr.language)} />
           <div class="toolbar">
-            <TrackPicker tracks={tracks} value={track?.id ?? ''} onChange={setChosenTrack} />
+            <TrackPicker tracks={offered} value={track?.id ?? ''} onChange={setChosenTrack} />
             <input
               type="search"
               class="search"
@@ -113,9 +120,12 @@ export function App() {
             {t('followPlayback')}
           </label>
           {current >= 0 && (
-            <button type="button" class="flag-line" onClick={() => flagLine(current)}>
-              ⚑ {t('flagThisLine')}
-            </button>
+            <div class="line-actions">
+              <button type="button" class="flag-line" onClick={() => flagLine(current)}>
+                ⚑ {t('flagThisLine')}
+              </button>
+              {translate && <TranslateLine key={shown[current].index} text={shown[current].text} learner={learner} translate={translate} />}
+            </div>
           )}
           <TranscriptList
             cues={shown}

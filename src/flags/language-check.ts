@@ -14,8 +14,13 @@ export const MARGIN = 0.12;
  * language by a margin. Neighbouring windows in the same wrong language merge into one
  * finding, which names the detected language (ISO 639-3) in `detail` and counts its
  * cues in `value`.
+ *
+ * `learnerLanguage` is the learner's first language, passed for a translation track:
+ * a translation into the learner's language is what they asked for, even where the
+ * platform labelled it with another tag (machine translations often keep the source's),
+ * so windows franc reads as that language are expected there, not reported.
  */
-export function checkLanguage(cues: readonly Cue[], declared: string): Finding[] {
+export function checkLanguage(cues: readonly Cue[], declared: string, learnerLanguage?: string): Finding[] {
   if (!primaryLanguage(declared)) return [];
   const out: Finding[] = [];
   let start = 0;
@@ -29,7 +34,8 @@ export function checkLanguage(cues: readonly Cue[], declared: string): Finding[]
     const scores = francAll(text, { minLength: 60 });
     const [best, bestScore] = scores[0] ?? ['und', 0];
     const declaredScore = scores.find(([code]) => sameLanguage(code, declared))?.[1] ?? 0;
-    if (best !== 'und' && !sameLanguage(best, declared) && bestScore - declaredScore >= MARGIN) {
+    const expected = sameLanguage(best, declared) || (learnerLanguage !== undefined && sameLanguage(best, learnerLanguage));
+    if (best !== 'und' && !expected && bestScore - declaredScore >= MARGIN) {
       const prev = out[out.length - 1];
       if (prev && prev.detail === best && openUntil === start) {
         prev.end = cues[end - 1].end;

@@ -27,6 +27,8 @@ export interface BackgroundProtocol {
   'duty.snooze': { req: BackgroundRequests['duty.snooze']; res: { dutyId: string; until: number } };
   'duty.delete': { req: BackgroundRequests['duty.delete']; res: { dutyId: string } };
   'duty.resync': { req: BackgroundRequests['duty.resync']; res: { duties: number } };
+  /** `strings` is empty when the learner follows the browser's language (chrome.i18n has it). */
+  'i18n.strings': { req: BackgroundRequests['i18n.strings']; res: PageStrings };
 }
 
 /** A stored track of a lecture, as the in-page caption overlay needs it (src/lecture). */
@@ -39,6 +41,13 @@ export interface LectureCaptionTrack {
   /** ISO 639-3 from the whole transcript, 'und' when unsure. */
   detectedLanguage: string;
   cues: Array<{ start: number; end: number; text: string }>;
+}
+
+/** Interface strings for the content script: placeholders already turned into $1, $2. */
+export interface PageStrings {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  strings: Record<string, string>;
 }
 
 /** A lecture the content script sees in a tab. */

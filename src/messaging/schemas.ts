@@ -160,6 +160,8 @@ export const BackgroundSchemas = {
   'duty.delete': dutyId,
   /** After a backup import or "Delete all": plan every reminder and the badge again. */
   'duty.resync': v.object({}),
+  /** The content script asks for its few interface strings in the learner's chosen language. */
+  'i18n.strings': v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,60}$/))), v.maxLength(50)) }),
 } as const;
 
 export type BackgroundRequests = { [K in keyof typeof BackgroundSchemas]: v.InferOutput<(typeof BackgroundSchemas)[K]> };

@@ -59,14 +59,16 @@ const validCps = (v: unknown): v is number => typeof v === 'number' && Number.is
 export const useReadingLimit = () => useSetting('maxCharsPerSecond', DEFAULT_CHECKS.maxCharsPerSecond, validCps);
 
 /** All automatic checks for one track (the translation check needs the lecture's original). */
-export function useFindings(track: TrackRecord | undefined, cues: CueRecord[], original: CueRecord[] | null): Finding[] {
+export function useFindings(track: TrackRecord | undefined, cues: CueRecord[], original: CueRecord[] | null, learner?: string): Finding[] {
   const [maxCharsPerSecond] = useReadingLimit();
   return useMemo(() => {
     if (!track || cues.length === 0) return [];
-    const found = [...checkLanguage(cues, track.language), ...checkCues(cues, { ...DEFAULT_CHECKS, maxCharsPerSecond })];
-    const mismatch = original && original !== cues ? checkTranslation(original, cues) : null;
+    // A translation into the learner's own language is expected to read as that language.
+    const translation = original !== null && original !== cues;
+    const found = [...checkLanguage(cues, track.language, translation ? learner : undefined), ...checkCues(cues, { ...DEFAULT_CHECKS, maxCharsPerSecond })];
+    const mismatch = translation ? checkTranslation(original, cues) : null;
     return mismatch ? [mismatch, ...found] : found;
-  }, [track, cues, original, maxCharsPerSecond]);
+  }, [track, cues, original, maxCharsPerSecond, learner]);
 }
 
 function ReadingLimit() {
@@ -135,7 +137,7 @@ export function FlagsPanel({ db, lectureId, track, flags, findings, languageName
           <ul class="finding-list">
             {findings.map((f, i) => (
               <li key={`${f.rule}-${f.cueIndex}-${i}`} class="finding" data-rule={f.rule}>
-                <button type="button" class="link" onClick={() => onPick?.(f.start)}>{clock(f.start)}</button>
+                <button type="button" class="link" onClick={() => onPick?.(f.start)}><bdi dir="ltr">{clock(f.start)}</bdi></button>
                 <span>{findingText(f, languageName)}</span>
                 {flaggedRules.has(`${f.rule}#${f.cueIndex >= 0 ? f.cueIndex : null}`) ? (
                   <span class="muted small">{t('findingFlagged')}</span>
@@ -163,10 +165,10 @@ function FlagItem({ db, flag, onPick }: { db: MoocMateDb; flag: FlagRecord; onPi
   return (
     <li class="flag" data-flag-id={flag.id}>
       <p>
-        <button type="button" class="link" onClick={() => onPick?.(flag.start)}>{clock(flag.start)}</button>{' '}
+        <button type="button" class="link" onClick={() => onPick?.(flag.start)}><bdi dir="ltr">{clock(flag.start)}</bdi></button>{' '}
         <strong>{kindLabel(flag.kind)}</strong>: <span class="flag-text">{flag.text || t('flagNoText')}</span>
       </p>
-      {flag.suggestion && !editing && <p class="muted">→ {flag.suggestion}</p>}
+      {flag.suggestion && !editing && <p class="muted"><span class="dir-arrow" aria-hidden="true">→</span> {flag.suggestion}</p>}
       {flag.note && !editing && <p class="muted small">{flag.note}</p>}
       {editing && (
         <>

@@ -1,20 +1,81 @@
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
+import {
+  fillMessage,
+  isUiLanguageChoice,
+  localeInfo,
+  resolveMessages,
+  UI_LANGUAGE_KEY,
+  type LocaleFile,
+  type UiLanguage,
+  type UiLanguageChoice,
+} from './messages-table';
 
 export type MessageKey = keyof typeof en;
 
+/**
+ * The strings of the interface language the learner chose in MoocMate, loaded before the
+ * page renders (initI18n). null: follow the browser's language through chrome.i18n, which
+ * cannot switch language at run time.
+ */
+let table: Record<string, string> | null = null;
+
+const getMessage = (key: string, subs?: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs);
+
 /** Interface text in the learner's language (all UI strings live in public/_locales). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;
+  const chosen = table?.[key];
+  if (chosen !== undefined) return fillMessage(chosen, subs);
   return getMessage(key, subs.map(String)) || key;
+}
+
+/** For tests and for initI18n: the strings t() shows, or null to use the browser's. */
+export function setMessageTable(next: Record<string, string> | null): void {
+  table = next;
+}
+
+export async function readUiLanguage(): Promise<UiLanguageChoice> {
+  const got = await browser.storage.local.get(UI_LANGUAGE_KEY).catch(() => ({}) as Record<string, unknown>);
+  const value = (got as Record<string, unknown>)[UI_LANGUAGE_KEY];
+  return isUiLanguageChoice(value) ? value : 'browser';
+}
+
+async function localeFile(folder: string): Promise<LocaleFile> {
+  const url = (browser.runtime.getURL as (p: string) => string)(`/_locales/${folder}/messages.json`);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${folder}: ${res.status}`);
+  return (await res.json()) as LocaleFile;
+}
+
+/** A language's strings with English for any key it lacks. */
+export async function loadMessageTable(folder: UiLanguage): Promise<Record<string, string>> {
+  const english = await localeFile('en');
+  return resolveMessages(folder === 'en' ? english : await localeFile(folder), english);
+}
+
+/** Loads the chosen interface language; call (and await) before a page's first render. */
+export async function initI18n(): Promise<void> {
+  const choice = await readUiLanguage();
+  // A file that fails to load leaves the browser's language: better than no text.
+  table = choice === 'browser' ? null : await loadMessageTable(choice).catch(() => null);
+  applyDocumentLocale();
+}
+
+/** Calls back when the learner picks another interface language (any MoocMate page). */
+export function onUiLanguageChange(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && UI_LANGUAGE_KEY in changes) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Sets the page's language and direction (right-to-left languages lay out correctly). */
 export function applyDocumentLocale(doc: Document = document): void {
-  const getMessage = browser.i18n.getMessage as (k: string) => string;
   // The language of the text actually shown (the browser may fall back to English).
-  doc.documentElement.lang = getMessage('localeCode') || 'en';
-  doc.documentElement.dir = getMessage('@@bidi_dir') || 'ltr';
+  const lang = t('localeCode') || 'en';
+  doc.documentElement.lang = lang === 'localeCode' ? 'en' : lang;
+  doc.documentElement.dir = table ? localeInfo(lang.replace('-', '_')).dir : getMessage('@@bidi_dir') || 'ltr';
 }
 
 export function uiLocale(): string {

@@ -44,7 +44,7 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
           aria-current={i === current ? 'true' : undefined}
         >
           <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`} aria-describedby={describedBy?.(cue)}>
-            <time class="cue-time">{clock(cue.start)}</time>
+            <time class="cue-time" dir="ltr">{clock(cue.start)}</time>
             <span class="cue-text">
               {renderText && needles.length === 0 ? renderText(cue.text) : <Highlighted text={cue.text} needles={needles} />}
             </span>

@@ -58,7 +58,7 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number } = {}): Promise<Extension> {
+export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[] } = {}): Promise<Extension> {
   const browser = await launchChromium(opts);
   const errors: string[] = [];
   const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
@@ -161,4 +161,16 @@ export async function pageStatus(ext: Extension, probe: Page, page: Page): Promi
   };
   if (!reply?.ok) throw new Error(`page.status failed: ${reply?.error ?? 'no answer'}`);
   return reply.value;
+}
+
+/** Opens the demo's first lecture and waits until its three caption tracks are captured. */
+export async function openDemoLecture(ext: Extension, server: Server): Promise<{ lecture: Page; probe: Page; dump: Dump }> {
+  const lecture = await ext.context.newPage();
+  await lecture.goto(`${server.url}/demo/course/lecture-1.html`);
+  const probe = await openExtensionPage(ext);
+  const dump = await waitFor('lecture 1 captured', async () => {
+    const d = await dumpDb(probe);
+    return d.tracks.filter((t) => t.status === 'ok').length === 3 && d;
+  });
+  return { lecture, probe, dump };
 }

@@ -19,6 +19,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'duty.snooze': vi.fn(async () => ({ dutyId: 'd', until: 1 })),
     'duty.delete': vi.fn(async () => ({ dutyId: 'd' })),
     'duty.resync': vi.fn(async () => ({ duties: 0 })),
+    'i18n.strings': vi.fn(async () => ({ lang: 'en', dir: 'ltr' as const, strings: {} })),
     ...overrides,
   };
   return { route: createRouter(handlers), handlers };
@@ -27,6 +28,14 @@ function router(overrides: Partial<Handlers> = {}) {
 const track = { kind: 'captions', label: 'English', language: 'en' };
 
 describe('background router', () => {
+  it('accepts a request for interface strings and refuses a key that is not a message name', async () => {
+    const { route, handlers } = router();
+    expect(await route({ moocmate: 'i18n.strings', data: { keys: ['flagCaption'] } }, {})).toMatchObject({ ok: true });
+    const bad = await route({ moocmate: 'i18n.strings', data: { keys: ['<img src=x>'] } }, {});
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('keys.0') });
+    expect(handlers['i18n.strings']).toHaveBeenCalledOnce();
+  });
+
   it('passes valid messages to their handler', async () => {
     const { route, handlers } = router();
     const reply = await route({ moocmate: 'capture.track', data: { page: page(), track, cues: [{ start: 0, end: 1, text: 'hi' }] } }, {});

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import { toBcp47 } from '../language/codes';
+import { onDeviceTranslator } from '../language/translator';
+import type { TrackRecord } from '../db/schema';
+import { languageName } from '../language/names';
+import { t, uiLocale } from './i18n';
+
+/** The language a track's text is in: its declared tag, else what MoocMate detected. */
+const trackLanguage = (track: TrackRecord | undefined) =>
+  track ? track.language || (track.detectedLanguage && track.detectedLanguage !== 'und' ? toBcp47(track.detectedLanguage) : '') : '';
+
+/** The browser's on-device translator for this track into the learner's language, if any. */
+export function useLineTranslator(track: TrackRecord | undefined, learner: string) {
+  const from = trackLanguage(track);
+  const [translate, setTranslate] = useState<((text: string) => Promise<string>) | null>(null);
+  useEffect(() => {
+    let live = true;
+    setTranslate(null);
+    void onDeviceTranslator(from, learner).then((fn) => live && setTranslate(() => fn));
+    return () => {
+      live = false;
+    };
+  }, [from, learner]);
+  return translate;
+}
+
+type Result = { state: 'idle' } | { state: 'busy' } | { state: 'done'; text: string; source: string } | { state: 'error'; error: string };
+
+/**
+ * "Translate this line": shows the line on screen in the learner's language, made in the
+ * browser. Rendered only where the browser can translate this pair (else absent).
+ */
+export function TranslateLine({ text, learner, translate }: { text: string; learner: string; translate: (text: string) => Promise<string> }) {
+  const [result, setResult] = useState<Result>({ state: 'idle' });
+  const run = async () => {
+    setResult({ state: 'busy' });
+    try {
+      setResult({ state: 'done', text: await translate(text), source: text });
+    } catch (err) {
+      setResult({ state: 'error', error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return (
+    <div class="translate-line">
+      <button type="button" onClick={() => void run()} disabled={result.state === 'busy'}>
+        {t('translateLine')}
+      </button>
+      <div role="status">
+        {result.state === 'busy' && <p class="muted">{t('translating')}</p>}
+        {result.state === 'done' && (
+          <p class="translation">
+            <span class="muted small">{t('translationLabel', languageName(learner, uiLocale()) || learner)}</span>{' '}
+            <span lang={learner}>{result.text}</span>
+          </p>
+        )}
+        {result.state === 'error' && <p class="problem error">{t('translationFailed', result.error)}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { extensionUrl, launchExtension, openDemoLecture, ROOT, screenshot, startFixtureServer, tabIdOf, type Extension, type Server } from './harness';
+
+/** A translation's text for a key, read from the shipped locale file (never typed in here). */
+const text = (loc: string, key: string) =>
+  (JSON.parse(readFileSync(join(ROOT, 'public/_locales', loc, 'messages.json'), 'utf8')) as Record<string, { message: string }>)[key].message;
+
+let server: Server;
+const opened: Extension[] = [];
+afterAll(async () => {
+  for (const e of opened) await e.close();
+  await server?.close();
+});
+
+async function start(locale?: string, args?: string[]) {
+  server ??= await startFixtureServer();
+  const ext = await launchExtension({ ...(locale ? { locale } : {}), ...(args ? { args } : {}) });
+  opened.push(ext);
+  const { lecture, probe: dash } = await openDemoLecture(ext, server);
+  return { ext, lecture, dash };
+}
+
+async function openPanel(ext: Extension, lecture: Page): Promise<Page> {
+  const panel = await ext.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 760 });
+  await panel.goto(extensionUrl(ext, `sidepanel.html?tab=${await tabIdOf(ext, lecture)}`));
+  await panel.locator('.transcript .cue').first().waitFor();
+  return panel;
+}
+
+/** Whether the browser can translate English into `to` on this device, asked directly. */
+const canTranslate = (panel: Page, to: string) =>
+  panel.evaluate(async (target) => {
+    const api = (globalThis as { Translator?: { availability(o: object): Promise<string> } }).Translator;
+    return api ? (await api.availability({ sourceLanguage: 'en', targetLanguage: target })) !== 'unavailable' : false;
+  }, to);
+
+/** With an English line on screen and the learner's language `to`, is "Translate this line" offered? */
+async function translateActions(panel: Page, lecture: Page, to: string): Promise<boolean> {
+  const select = panel.getByRole('combobox', { name: text('en', 'language') });
+  await expect.poll(() => select.locator('option').first().textContent()).toMatch(to === 'es' ? /Spanish/ : /./);
+  await select.selectOption((await select.locator('option', { hasText: 'English' }).getAttribute('value'))!);
+  await lecture.evaluate(() => (document.querySelector('video')!.currentTime = 12));
+  await panel.getByRole('button', { name: text('en', 'flagThisLine') }).waitFor();
+  // The detection is asynchronous: the action may take a moment to appear; absent means
+  // still absent after 3 s.
+  return panel
+    .getByRole('button', { name: text('en', 'translateLine') })
+    .waitFor({ timeout: 3000 })
+    .then(() => true, () => false);
+}
+
+const pageDir = (p: Page) => p.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join(' '));
+
+describe('interface language chosen in MoocMate, apart from the browser', () => {
+  it('Arabic from the dashboard settings: every open page switches, right to left; the flag button follows', async () => {
+    const { ext, lecture, dash } = await start();
+    const panel = await openPanel(ext, lecture);
+    expect(await pageDir(panel)).toBe('en ltr');
+    // The in-page flag button speaks the browser's language (English) first.
+    const flagButton = lecture.locator('[data-moocmate="flag-ui"] button');
+    await expect.poll(() => flagButton.textContent()).toContain(text('en', 'flagCaption'));
+
+    await dash.goto(extensionUrl(ext, 'dashboard.html#/settings'));
+    const picker = dash.getByRole('combobox', { name: text('en', 'uiLanguage') });
+    expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining(['العربية', '日本語', 'Español', 'فارسی', text('en', 'uiLanguageBrowser')]));
+    await picker.selectOption('ar');
+
+    // The dashboard renders again in Arabic, right to left, without a reload.
+    await dash.getByRole('heading', { name: text('ar', 'settingsTitle'), level: 1 }).waitFor();
+    expect(await pageDir(dash)).toBe('ar rtl');
+    // The side panel, already open, follows.
+    await panel.getByRole('searchbox', { name: text('ar', 'searchThisTranscript') }).waitFor();
+    expect(await pageDir(panel)).toBe('ar rtl');
+    // Right to left for real: the search box sits on the right of the language switch.
+    const box = (sel: string) => panel.locator(sel).boundingBox();
+    expect((await box('.toolbar .search'))!.x).toBeLessThan((await box('.toolbar .track-picker'))!.x);
+    // Times stay left to right.
+    expect(await panel.locator('.cue-time').first().getAttribute('dir')).toBe('ltr');
+    // The course page's flag button asks the background for its strings again.
+    await expect.poll(() => flagButton.textContent()).toContain(text('ar', 'flagCaption'));
+    expect(await lecture.locator('[data-moocmate="flag-ui"]').getAttribute('dir')).toBe('rtl');
+
+    await screenshot(panel, 'i18n-sidepanel-ar');
+    await dash.goto(extensionUrl(ext, 'dashboard.html#/'));
+    await dash.getByRole('heading', { name: text('ar', 'welcomeTitle') }).waitFor();
+    await screenshot(dash, 'i18n-dashboard-ar');
+    await dash.goto(extensionUrl(ext, 'dashboard.html#/settings'));
+    await dash.getByRole('heading', { name: text('ar', 'shortcutsTitle') }).waitFor();
+    await screenshot(dash, 'i18n-dashboard-settings-ar');
+
+    // "Browser language" brings back the browser's English on the next render.
+    await dash.getByRole('combobox', { name: text('ar', 'uiLanguage') }).selectOption('browser');
+    await dash.getByRole('heading', { name: text('en', 'settingsTitle'), level: 1 }).waitFor();
+    expect(await pageDir(dash)).toBe('en ltr');
+    await expect.poll(() => flagButton.textContent()).toContain(text('en', 'flagCaption'));
+  });
+
+  it('Japanese as the browser language: dashboard and side panel in Japanese, with CJK glyphs', async () => {
+    const { ext, lecture, dash } = await start('ja');
+    const panel = await openPanel(ext, lecture);
+    await panel.getByRole('searchbox', { name: text('ja', 'searchThisTranscript') }).waitFor();
+    expect(await pageDir(panel)).toBe('ja ltr');
+    await screenshot(panel, 'i18n-sidepanel-ja');
+    await dash.reload();
+    await dash.getByRole('heading', { name: text('ja', 'welcomeTitle') }).waitFor();
+    await screenshot(dash, 'i18n-dashboard-ja');
+  });
+
+  it("the learner's first language, asked once in the popup (by keyboard): its captions come first; a translate action exactly where the browser's Translator offers the pair", async () => {
+    const { ext, lecture } = await start();
+    const popup = await ext.context.newPage();
+    await popup.goto(extensionUrl(ext, `popup.html?tab=${await tabIdOf(ext, lecture)}`));
+    const ask = popup.getByRole('combobox', { name: text('en', 'firstLanguageAsk') });
+    // Defaults to the browser's language (en-US here).
+    expect(await ask.inputValue()).toBe('en-US');
+    // The question is the popup's first stop.
+    await popup.keyboard.press('Tab');
+    expect(await ask.evaluate((el) => el === document.activeElement)).toBe(true);
+    await ask.selectOption('es');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('status').filter({ hasText: text('en', 'firstLanguageSaved') }).waitFor();
+    await popup.reload();
+    await popup.locator('.found li').first().waitFor();
+    expect(await popup.locator('.first-run').count()).toBe(0); // asked once
+
+    const panel = await openPanel(ext, lecture);
+    const select = panel.getByRole('combobox', { name: text('en', 'language') });
+    expect((await select.locator('option').first().textContent()) ?? '').toMatch(/Spanish/);
+    expect(await select.locator('option:checked').textContent()).toMatch(/Spanish/);
+    await expect.poll(() => panel.locator('.transcript').textContent()).toMatch(/fotosíntesis/);
+
+    // This Chromium has the Translator API and says English to Spanish is 'downloadable'
+    // (it cannot download here): the action is offered exactly when the API says so.
+    expect(await translateActions(panel, lecture, 'es')).toEqual(await canTranslate(panel, 'es'));
+  });
+
+  it('no translate action in a browser without the Translator API', async () => {
+    const { ext, lecture } = await start(undefined, ['--disable-features=TranslationAPI']);
+    const panel = await openPanel(ext, lecture);
+    expect(await panel.evaluate(() => 'Translator' in globalThis)).toBe(false);
+    await panel.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ firstLanguage: 'es' }));
+    expect(await translateActions(panel, lecture, 'es')).toBe(false);
+  });
+
+  it('keyboard: shortcuts listed with the real keys, the shortcut page opens; a transcript line plays by Tab and Enter, with a visible focus ring', async () => {
+    const { ext, lecture, dash } = await start();
+    await dash.goto(extensionUrl(ext, 'dashboard.html'));
+    await dash.getByRole('link', { name: text('en', 'navSettings') }).focus();
+    await dash.keyboard.press('Enter');
+    const row = (name: string) => dash.locator(`.shortcuts tr[data-command="${name}"]`);
+    await row('flag-caption').waitFor();
+    expect(await row('flag-caption').textContent()).toContain('Alt+Shift+F');
+    expect(await row('flag-caption').textContent()).toContain(text('en', 'cmdFlagCaption'));
+    expect(await row('open-side-panel').textContent()).toContain(text('en', 'shortcutsNotSet'));
+    const opened = ext.context.waitForEvent('page');
+    await dash.getByRole('button', { name: text('en', 'shortcutsChange') }).click();
+    await expect.poll(async () => (await opened).url()).toBe('chrome://extensions/shortcuts');
+    await screenshot(dash, 'i18n-dashboard-shortcuts');
+
+    const panel = await openPanel(ext, lecture);
+    const line = panel.locator('.cue', { hasText: 'chlorophyll' }).first().locator('button');
+    await panel.locator('.cue button').first().focus();
+    for (let i = 0; i < 20 && !(await line.evaluate((el) => el === document.activeElement)); i++) await panel.keyboard.press('Tab');
+    expect(await line.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await line.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => lecture.evaluate(() => document.querySelector('video')!.currentTime)).toBeGreaterThan(20);
+  });
+
+  it("text follows the browser's default font size (rem/em, no fixed px), on extension pages and the course-page button; dark colours follow the system", async () => {
+    const { ext, lecture } = await start();
+    const panel = await openPanel(ext, lecture);
+    const size = (p: Page, sel: string) => p.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const flagButton = '[data-moocmate="flag-ui"] button';
+    await lecture.locator(flagButton).waitFor();
+    const before = { cue: await size(panel, '.cue-text'), time: await size(panel, '.cue-time'), flag: await size(lecture, flagButton) };
+    expect(before.cue).toBe(16); // the learner's default size, not Chrome's 75% for extension pages
+    // The learner's "font size" setting in the browser: 16 px by default, here 24 px
+    // (DevTools' setting lasts until the page reloads, so it is read at once).
+    for (const p of [panel, lecture]) {
+      const cdp = await ext.context.newCDPSession(p);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 20 } });
+    }
+    expect(await size(panel, '.cue-text')).toBeCloseTo(before.cue * 1.5, 0);
+    expect(await size(panel, '.cue-time')).toBeCloseTo(before.time * 1.5, 0);
+    expect(await size(lecture, flagButton)).toBeCloseTo(before.flag * 1.5, 0);
+    await screenshot(panel, 'i18n-sidepanel-font-24px');
+
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
+    await screenshot(panel, 'i18n-sidepanel-dark');
+  });
+});

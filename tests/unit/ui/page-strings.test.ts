@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageStrings } from '../../../src/ui/page-strings';
+import { openSidePanelFor } from '../../../src/ui/open-side-panel';
+
+const locales = join(import.meta.dirname, '../../../public/_locales');
+const file = (folder: string) => JSON.parse(readFileSync(join(locales, folder, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+describe("the content script's strings, from the background", () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The extension's own files, as fetch(runtime.getURL(...)) would read them.
+    vi.stubGlobal('fetch', async (url: string) => {
+      const folder = /_locales\/([^/]+)\/messages\.json$/.exec(String(url))?.[1] ?? '';
+      try {
+        const body = readFileSync(join(locales, folder, 'messages.json'), 'utf8');
+        return new Response(body, { status: 200 });
+      } catch {
+        return new Response('', { status: 404 });
+      }
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends nothing when the learner follows the browser language (chrome.i18n has it)', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => ({ localeCode: 'fa', '@@bidi_dir': 'rtl' })[key] ?? '') as never);
+    const got = await pageStrings({ keys: ['flagCaption'] }, {});
+    expect(got).toEqual({ lang: 'fa', dir: 'rtl', strings: {} });
+  });
+
+  it('sends only the keys asked, in the chosen language, placeholders as $1, right to left for Arabic', async () => {
+    await fakeBrowser.storage.local.set({ uiLanguage: 'es' });
+    const es = await pageStrings({ keys: ['flagCaption', 'flagFailed', 'noSuchKey'] }, {});
+    expect(es).toEqual({ lang: 'es', dir: 'ltr', strings: { flagCaption: file('es').flagCaption.message, flagFailed: expect.stringContaining('$1') } });
+    await fakeBrowser.storage.local.set({ uiLanguage: 'ar' });
+    const ar = await pageStrings({ keys: ['flagCaption'] }, {});
+    expect(ar.dir).toBe('rtl');
+    expect(ar.strings.flagCaption).toBe(file('ar').flagCaption.message);
+  });
+});
+
+describe('the open-side-panel shortcut', () => {
+  it("opens Chrome's side panel in the command's window at once", async () => {
+    const open = vi.fn(async () => undefined);
+    await openSidePanelFor({ sidePanel: { open } }, { windowId: 7 } as never);
+    expect(open).toHaveBeenCalledWith({ windowId: 7 });
+  });
+  it("opens Firefox's sidebar where there is no side panel", async () => {
+    const open = vi.fn(async () => undefined);
+    await openSidePanelFor({ sidebarAction: { open } }, undefined);
+    expect(open).toHaveBeenCalledOnce();
+  });
+});
