@@ -31,6 +31,8 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   let choice: TrackChoice | null = null;
   let lines: PairedLine[] = [];
   let translations: TranslationCache | null = null;
+  /** One on-device translator per language pair, made once. */
+  let translator: { pair: string; made: ReturnType<typeof browserTranslator> } | null = null;
   let shownLine = -1;
   /** Tracks MoocMate hid while the overlay shows, to give back exactly as the learner had them. */
   const hidden = new Set<TextTrack>();
@@ -93,7 +95,9 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
     if (choice) overlay.setLanguages(choice.lecture.language, choice.translation?.language ?? choice.translateTo ?? '');
     if (choice?.translateTo) {
       const want = { lectureId, to: choice.translateTo };
-      void browserTranslator(choice.lecture.language, choice.translateTo).then((tr) => {
+      const pair = `${choice.lecture.language}>${choice.translateTo}`;
+      if (translator?.pair !== pair) translator = { pair, made: browserTranslator(choice.lecture.language, choice.translateTo) };
+      void translator.made.then((tr) => {
         if (!tr || want.lectureId !== lectureId || want.to !== choice?.translateTo) return;
         translations = new TranslationCache(tr, (text) => lines[shownLine]?.top === text && render(shownLine, lines[shownLine]));
         render(shownLine, lines[shownLine] ?? null);
@@ -110,14 +114,20 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
     soon();
   };
 
+  // Lines are read only once the learner uses something that needs them (the overlay,
+  // reading-load playback, a key): a page where none is used costs the background nothing.
+  let keysUsed = false;
+  /** The lecture whose stored lines `tracks` holds, null when a capture made them stale. */
+  let loadedFor: string | null = null;
   let asking = 0;
-  const fetchLines = async () => {
+  const ensureLines = async () => {
     const id = lectureId;
-    if (!id) return;
+    if (!id || loadedFor === id || !(settings.overlay || settings.readingLoad !== 'off' || keysUsed)) return;
     const ask = ++asking;
     try {
       const got = await callBackground('lecture.captions', { lectureId: id });
       if (ask !== asking || id !== lectureId) return;
+      loadedFor = id;
       tracks = got.tracks;
       rebuild();
     } catch {
@@ -138,10 +148,11 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
     const id = active?.lectureId ?? null;
     if (id !== lectureId) {
       lectureId = id;
+      loadedFor = null;
       tracks = [];
       lines = [];
       rebuild();
-      void fetchLines();
+      void ensureLines();
     }
     refresh();
   };
@@ -149,8 +160,9 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   let refetch: ReturnType<typeof setTimeout> | undefined;
   loop.onChange((reason) => {
     if (reason === 'captured') {
+      loadedFor = null;
       clearTimeout(refetch);
-      refetch = setTimeout(() => void fetchLines(), 250);
+      refetch = setTimeout(() => void ensureLines(), 250);
     }
     follow();
   });
@@ -161,6 +173,7 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
     player?.setSettings(settings);
     if (before.language !== settings.language) rebuild();
     refresh();
+    void ensureLines();
   };
   void browser.storage.local.get(LECTURE_SETTINGS_KEY).then((got) => apply(got[LECTURE_SETTINGS_KEY]), () => undefined);
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -184,7 +197,8 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
       const step = e.code === LECTURE_KEYS.previous ? -1 : e.code === LECTURE_KEYS.repeat ? 0 : e.code === LECTURE_KEYS.next ? 1 : null;
       if (step !== null) {
         e.preventDefault();
-        if (!player.step(step)) flash(msg('overlayNoLines'));
+        keysUsed = true;
+        void ensureLines().then(() => player?.step(step) || flash(msg('overlayNoLines')));
       } else if (e.code === LECTURE_KEYS.overlay) {
         e.preventDefault();
         const next = { ...settings, overlay: !settings.overlay };
