@@ -34,7 +34,7 @@ export function isDutySettings(v: unknown): v is DutySettings {
 
 /** "48, 24, 3" → [48, 24, 3]; null when any part is not a number of hours the extension accepts. */
 export function parseOffsets(text: string): number[] | null {
-  const parts = text.split(/[,;\s]+/).filter(Boolean);
+  const parts = text.split(/[,;،؛，；、\s]+/).filter(Boolean);
   if (parts.length === 0 || parts.length > 10) return null;
   const hours = parts.map((p) => Number(p.replace(',', '.')));
   if (hours.some((h) => !Number.isFinite(h) || h <= 0 || h > 24 * 60)) return null;

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { CourseRecord, GlossaryEntryRecord, LectureRecord } from '../db/schema';
 import type { NewWord } from './store';
 import { GlossaryError, cleanTerm } from './terms';
+import { parseTags } from './list';
 
 /*
  * Glossary files: Anki's tab-separated notes (docs/glossary-formats.md) and CSV both ways.
@@ -155,10 +156,7 @@ export function readCsv(text: string): CsvReading {
       term,
       meaning: cell(row, 'meaning'),
       notes: cell(row, 'notes'),
-      tags: cell(row, 'tags')
-        .split(/[;,]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
+      tags: parseTags(cell(row, 'tags')),
       sentence: cell(row, 'sentence'),
       lectureId: null,
       trackId: null,

@@ -55,7 +55,7 @@ export function allTags(entries: readonly GlossaryEntryRecord[]): string[] {
   return [...new Set(entries.flatMap((e) => e.tags))].sort();
 }
 
-/** "biology, week 1" -> ['biology', 'week 1'] */
+/** "biology, week 1" -> ['biology', 'week 1']; Arabic and CJK commas and semicolons separate too. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,;]/).map((t) => t.trim()).filter(Boolean))].slice(0, 50);
+  return [...new Set(text.split(/[,;،؛，；、]/).map((t) => t.trim()).filter(Boolean))].slice(0, 50);
 }

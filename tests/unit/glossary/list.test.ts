@@ -46,5 +46,7 @@ describe('glossary list', () => {
   });
   it('reads tags from a comma list', () => {
     expect(parseTags(' biology, week 1;biology ,, ')).toEqual(['biology', 'week 1']);
+    expect(parseTags('بيولوجيا، أسبوع 1؛ مهم')).toEqual(['بيولوجيا', 'أسبوع 1', 'مهم']);
+    expect(parseTags('生物，第一周、重要')).toEqual(['生物', '第一周', '重要']);
   });
 });
