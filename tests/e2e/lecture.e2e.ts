@@ -81,7 +81,7 @@ describe('before the lecture: words to know', () => {
     const stomata = list.locator('li[data-word="stomata"]');
     await expect(stomata.locator('.sentence').textContent()).resolves.toContain('tiny holes called stomata');
     await screenshot(panel, 'sidepanel-words-to-know');
-    await stomata.locator('button').click();
+    await stomata.locator('button.word-line').click();
     // "They take in carbon dioxide from the air, through tiny holes called stomata." starts at 14.2 s.
     await expect.poll(() => video.time(lecture)).toBeCloseTo(14.2, 1);
   });
