@@ -33,6 +33,8 @@ export default defineConfig({
       'flag-caption': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFlagCaption__' },
       // Likewise answered in the page (entrypoints/course.content/word-ui.ts).
       'add-word': { suggested_key: { default: 'Alt+Shift+W' }, description: '__MSG_cmdAddWord__' },
+      // Opens the review page (src/glossary/background.ts). V: R, B, N and C are the lecture keys.
+      'start-review': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_cmdStartReview__' },
       // No suggested key: Chrome allows four and they go to flagging, adding a word and
       // starting a review; the learner picks one in the browser's shortcut settings.
       // Chrome has no built-in command for an extension's side panel; Firefox has one.

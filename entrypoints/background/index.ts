@@ -4,7 +4,7 @@ import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
-import { ADD_WORD_COMMAND, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary } from '../../src/glossary/background';
+import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
 import { dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
 import { pageStrings } from '../../src/ui/page-strings';
@@ -33,6 +33,7 @@ export default defineBackground(() => {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'flag-caption') void onFlagCommand();
     if (command === ADD_WORD_COMMAND) void onAddWordCommand();
+    if (command === START_REVIEW_COMMAND) void onStartReviewCommand();
     if (command === 'open-side-panel') openSidePanelFor(browser as never, tab).catch(() => undefined);
   });
   browser.runtime.onInstalled.addListener(createGlossaryMenu);

@@ -13,6 +13,8 @@ interface Command {
 const COMMAND_TEXT: Record<string, MessageKey> = {
   _execute_action: 'cmdOpenPopup',
   'flag-caption': 'cmdFlagCaption',
+  'add-word': 'cmdAddWord',
+  'start-review': 'cmdStartReview',
   'open-side-panel': 'cmdOpenSidePanel',
   _execute_sidebar_action: 'cmdOpenSidePanel',
 };

@@ -13,6 +13,7 @@ type Res<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['res'];
 
 export const ADD_WORD_MENU = 'moocmate-add-word';
 export const ADD_WORD_COMMAND = 'add-word';
+export const START_REVIEW_COMMAND = 'start-review';
 
 export async function glossaryAdd(req: Req<'glossary.add'>): Promise<Res<'glossary.add'>> {
   return (await words()).addWord(getDb(), req);
@@ -101,4 +102,9 @@ export async function onAddWordCommand(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
   await browser.tabs.sendMessage(tab.id, { moocmate: 'page.addWord', data: {} }).catch(() => undefined);
+}
+
+/** The browser's "Review my words" shortcut: the review page in a new tab. */
+export async function onStartReviewCommand(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/review.html') });
 }

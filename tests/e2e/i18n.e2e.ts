@@ -157,6 +157,10 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     expect(await row('flag-caption').textContent()).toContain('Alt+Shift+F');
     expect(await row('flag-caption').textContent()).toContain(text('en', 'cmdFlagCaption'));
     expect(await row('open-side-panel').textContent()).toContain(text('en', 'shortcutsNotSet'));
+    expect(await row('add-word').textContent()).toContain('Alt+Shift+W');
+    expect(await row('add-word').textContent()).toContain(text('en', 'cmdAddWord'));
+    expect(await row('start-review').textContent()).toContain('Alt+Shift+V');
+    expect(await row('start-review').textContent()).toContain(text('en', 'cmdStartReview'));
     const opened = ext.context.waitForEvent('page');
     await dash.getByRole('button', { name: text('en', 'shortcutsChange') }).click();
     await expect.poll(async () => (await opened).url()).toBe('chrome://extensions/shortcuts');
