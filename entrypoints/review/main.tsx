@@ -1,7 +1,5 @@
-import { render } from 'preact';
-import { applyDocumentLocale } from '../../src/ui/i18n';
+import { mountPage } from '../../src/ui/mount-page';
 import '../../src/ui/styles.css';
 import { App } from './App';
 
-applyDocumentLocale();
-render(<App />, document.getElementById('app')!);
+void mountPage(App);

@@ -46,6 +46,9 @@ const PAGES = () => [
   { name: 'dashboard search', path: 'dashboard.html#/search?q=water', ready: '.hit' },
   { name: 'dashboard flags', path: 'dashboard.html#/flags', ready: '.queue-intro, h1' },
   { name: 'dashboard settings', path: 'dashboard.html#/settings', ready: '.shortcuts tr' },
+  { name: 'dashboard glossary', path: 'dashboard.html#/glossary', ready: '.glossary-view' },
+  { name: 'dashboard duties', path: 'dashboard.html#/duties', ready: '.duties' },
+  { name: 'review', path: 'review.html', ready: '.review [role="status"]' },
 ];
 
 async function setUiLanguage(value: string) {
@@ -61,7 +64,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     ['ar', 'light'],
     ['en', 'dark'],
   ] as const) {
-    for (const name of ['popup', 'side panel', 'dashboard home', 'dashboard lecture', 'dashboard search', 'dashboard flags', 'dashboard settings']) {
+    for (const name of ['popup', 'side panel', 'dashboard home', 'dashboard lecture', 'dashboard search', 'dashboard flags', 'dashboard settings', 'dashboard glossary', 'dashboard duties', 'review']) {
       it(`${name}, interface ${language}, ${scheme} colours`, async () => {
         await setUiLanguage(language === 'en' ? 'browser' : language);
         const p = PAGES().find((x) => x.name === name)!;

@@ -94,7 +94,7 @@ describe('words to know and the glossary', () => {
     await item.getByRole('button', { name: 'Add “chlorophyll” to my glossary' }).click();
     await expect.poll(() => item.count()).toBe(0);
     await expect(panel.locator('.words-to-know [role="status"]').textContent()).resolves.toContain('chlorophyll');
-    const db = (await readDb(panel)) as { glossary: Array<{ base: string; examples: Array<{ sentence: string; time: number | null }> }> };
+    const db = (await readDb(panel, ['glossary'])) as { glossary: Array<{ base: string; examples: Array<{ sentence: string; time: number | null }> }> };
     const word = db.glossary.find((g) => g.base === 'chlorophyll');
     expect(word?.examples[0].sentence).toBe('A green pigment called chlorophyll captures this light.');
     expect(word?.examples[0].time).toBeCloseTo(21.1, 1);
