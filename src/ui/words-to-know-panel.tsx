@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from './i18n';
 import { callBackground } from '../messaging/client';
 import type { WordToKnow } from '../lecture/words-to-know';
@@ -21,17 +21,25 @@ export function WordsToKnowPanel({
   onPlay,
   lectureId,
   pageUrl,
+  startOpen,
 }: {
   track: { id: string; language: string; detectedLanguage: string };
   lectureId: string;
   /** The lecture's page, kept with the word's sentence. */
   pageUrl: string;
+  /** Open before the lecture starts; folded once it plays, so the transcript has the room. */
+  startOpen: boolean;
   cues: ReadonlyArray<{ index: number; start: number; text: string }>;
   /** Base forms the learner already has (the glossary). */
   exclude: ReadonlySet<string>;
   onPlay: (start: number) => void;
 }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const box = useRef<HTMLDetailsElement>(null);
+  // Decided once per lecture track; after that the learner's own open/close stays.
+  useEffect(() => {
+    if (box.current) box.current.open = startOpen;
+  }, [track.id]);
   const [added, setAdded] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const add = async (w: WordToKnow) => {
     try {
@@ -58,7 +66,7 @@ export function WordsToKnowPanel({
   }, [track.id, cues, exclude, english]);
 
   return (
-    <details class="words-to-know" open>
+    <details class="words-to-know" ref={box}>
       <summary>{t('wordsToKnow')}</summary>
       {!english ? (
         <p class="muted small">{t('wordsToKnowEnglishOnly')}</p>

@@ -99,6 +99,16 @@ describe('words to know and the glossary', () => {
     expect(word?.examples[0].sentence).toBe('A green pigment called chlorophyll captures this light.');
     expect(word?.examples[0].time).toBeCloseTo(21.1, 1);
   });
+
+  it('is folded in a side panel opened once the lecture has started, so the transcript has the room', async () => {
+    await video.seek(lecture, 5);
+    const later = await openPanelFor(lecture);
+    await later.locator('.words-to-know').waitFor();
+    await later.locator('.transcript .cue').first().waitFor();
+    expect(await later.locator('.words-to-know').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await screenshot(later, 'sidepanel-words-folded');
+    await later.close();
+  });
 });
 
 describe('in the lecture: dual captions', () => {
