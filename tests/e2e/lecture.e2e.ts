@@ -120,8 +120,10 @@ describe('in the lecture: dual captions', () => {
     await screenshot(panel, 'sidepanel-lecture-settings');
     await video.seek(lecture, 12);
     await expect.poll(async () => (await overlayOf(lecture)).top).toBe('First, plants take in water through their roots.');
+    // The text is written at once; the box is placed when the browser reports the video's
+    // size (an IntersectionObserver callback, so no forced layout): wait for it.
+    await expect.poll(async () => (await overlayOf(lecture)).shown).toBe(true);
     let o = await overlayOf(lecture);
-    expect(o.shown).toBe(true);
     expect(o.bottom).toBe('Primero, las plantas absorben agua por sus raíces.');
     // The player's own English captions are hidden while the overlay shows.
     expect(await lecture.evaluate(() => document.querySelector('video')!.textTracks[0].mode)).toBe('hidden');
@@ -165,9 +167,9 @@ describe('in the lecture: dual captions', () => {
     await lecture.waitForFunction(() => document.fullscreenElement?.classList.contains('player'));
     await video.seek(lecture, 8.5);
     await expect.poll(async () => (await overlayOf(lecture)).top).toBe('The answer is a process called photosynthesis.');
+    await expect.poll(async () => (await overlayOf(lecture)).shown).toBe(true);
     const o = await overlayOf(lecture);
     expect(o.parent).toBe('player');
-    expect(o.shown).toBe(true);
     expect(o.bottom).toBe('La respuesta es un proceso llamado fotosíntesis.');
     await screenshot(lecture, 'lecture-overlay-fullscreen');
     await lecture.evaluate(() => document.exitFullscreen());
