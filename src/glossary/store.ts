@@ -9,14 +9,9 @@ import { cleanSentence, cleanTerm } from './terms';
  * and review state directly (same origin); the background's live query sees those too.
  */
 
-export interface NewWord {
+/** A word as the learner picks it: the term, plus where they met it (an example without its date). */
+export interface NewWord extends Omit<GlossaryExample, 'addedAt'> {
   term: string;
-  sentence: string;
-  lectureId: string | null;
-  trackId: string | null;
-  cueIndex: number | null;
-  time: number | null;
-  pageUrl: string;
   meaning?: string;
   notes?: string;
   tags?: string[];
