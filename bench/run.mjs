@@ -154,6 +154,7 @@ if (f.glossary) {
   const g = f.glossary;
   rows.push(['5', `Glossary marks, ${n(g.entries)} entries (${n(g.forms)} forms)`, `${n(g.usPerCue.matcher, 2)} µs/cue (naive scan ${n(g.usPerCue.naiveScan, 0)} µs, ${n(g.ratio)}x)`, `<= ${g.target.usPerCue} µs`, verdict(g.pass)]);
   rows.push(['', '  background expansion / matcher build / payload', `${n(g.backgroundExpandMs)} ms / ${n(g.matcherBuildMs, 1)} ms / ${n(g.payloadBytes / 1024)} KB`, '', '']);
+}
 if (f.overlay) {
   const o = f.overlay;
   rows.push(['6', `Overlay, per line change: MoocMate script (on)`, `script ${n(o.perChangeMs.ourScriptOn, 2)} ms (off ${n(o.perChangeMs.ourScriptOff, 2)}); style+layout+paint ${n(o.perChangeMs.renderOn, 1)} vs ${n(o.perChangeMs.renderOff, 1)} ms`, `<= ${o.target.perChangeMs} ms`, verdict(o.passTime)]);
