@@ -124,7 +124,7 @@ describe('glossary', () => {
 
   it('shows the caption on screen with glossary words marked, and adds a word selected in it', async () => {
     await seekTo(15);
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     const pop = lecture.locator('section.pop');
     await pop.locator('.line', { hasText: 'tiny holes called stomata' }).waitFor();
     const mark = pop.locator('mark.mm-gloss', { hasText: 'stomata' });
@@ -137,7 +137,7 @@ describe('glossary', () => {
     await screenshot(lecture, 'glossary-caption-popover');
 
     await select(lecture, '.line', 'air', true);
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     await lecture.locator('.toast', { hasText: 'Added to your glossary: air' }).waitFor();
     const air = await entryFor('air');
     expect(air.examples[0].sentence).toBe('They take in carbon dioxide from the air,\nthrough tiny holes called stomata.');
@@ -150,13 +150,13 @@ describe('glossary', () => {
 
   it('adds text selected on the course page with its sentence; a second form of a word becomes an example', async () => {
     await select(lecture, '.keywords', 'pigment');
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     const pigment = await entryFor('pigment');
     expect(pigment.examples[0]).toMatchObject({ sentence: 'pigment', time: null });
     expect(pigment.lectureId).not.toBeNull();
 
     await select(lecture, 'main > p:not(.meta)', 'make');
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     await lecture.locator('.toast', { hasText: 'Already in your glossary' }).waitFor();
     const makes = await entryFor('makes');
     expect(makes.examples.map((e) => e.sentence)).toEqual(['With this energy, the plant makes glucose, a simple sugar.', 'How do plants make their own food?']);
@@ -173,11 +173,11 @@ describe('glossary', () => {
     const terms = ['<img src=x onerror="window.__pwned=1">', 'التمثيل الضوئي', '光合作用', '🌱 sprout'];
     for (const term of terms) {
       await select(lecture, '#odd', term);
-      await lecture.keyboard.press('Alt+Shift+KeyW');
+      await lecture.keyboard.press('Alt+Shift+KeyG');
       await entryFor(term);
     }
     await lecture.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('main')!));
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     await lecture.locator('.toast', { hasText: 'too long for the glossary' }).waitFor();
 
     const dash = await openExtensionPage(ext, 'dashboard.html#/glossary');
