@@ -58,7 +58,7 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[] } = {}): Promise<Extension> {
+export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[]; headless?: boolean; env?: Record<string, string> } = {}): Promise<Extension> {
   const browser = await launchChromium(opts);
   const errors: string[] = [];
   const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
