@@ -139,6 +139,26 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     expect(await translateActions(panel, lecture, 'es')).toEqual(await canTranslate(panel, 'es'));
   });
 
+  it("a translator that never answers (the model cannot download): 'Translating…' gives way to a plain message", async () => {
+    const { ext, lecture } = await start();
+    // The browser's Translator, stubbed in every page: the pair is downloadable, but
+    // create() never settles, as when the model cannot be fetched.
+    await ext.context.addInitScript(() => {
+      (globalThis as { Translator?: object }).Translator = { availability: async () => 'downloadable', create: () => new Promise(() => {}) };
+    });
+    const panel = await openPanel(ext, lecture);
+    await panel.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ firstLanguage: 'es' }));
+    expect(await translateActions(panel, lecture, 'es')).toBe(true);
+    const button = panel.getByRole('button', { name: text('en', 'translateLine') });
+    await button.click();
+    await panel.getByText(text('en', 'translating')).waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    // The wait is bounded (TRANSLATION_WAIT_MS, 20 s): then the learner reads why, and may try again.
+    await panel.getByText(text('en', 'translationTimeout')).waitFor({ timeout: 30_000 });
+    expect(await panel.getByText(text('en', 'translating')).count()).toBe(0);
+    expect(await button.isEnabled()).toBe(true);
+  });
+
   it('no translate action in a browser without the Translator API', async () => {
     const { ext, lecture } = await start(undefined, ['--disable-features=TranslationAPI']);
     const panel = await openPanel(ext, lecture);
