@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionUrl, launchExtension, openDemoLecture, ROOT, screenshot, startFixtureServer, tabIdOf, type Extension, type Server } from './harness';
@@ -80,6 +80,9 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     expect((await box('.toolbar .search'))!.x).toBeLessThan((await box('.toolbar .track-picker'))!.x);
     // Times stay left to right.
     expect(await panel.locator('.cue-time').first().getAttribute('dir')).toBe('ltr');
+    // An English example sentence under "words to know" keeps its full stop on the right.
+    await panel.locator('.word-list .sentence').first().waitFor();
+    expect(await panel.locator('.word-list .sentence').first().evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('plaintext');
     // The course page's flag button asks the background for its strings again.
     await expect.poll(() => flagButton.textContent()).toContain(text('ar', 'flagCaption'));
     expect(await lecture.locator('[data-moocmate="flag-ui"]').getAttribute('dir')).toBe('rtl');
@@ -137,6 +140,27 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     // This Chromium has the Translator API and says English to Spanish is 'downloadable'
     // (it cannot download here): the action is offered exactly when the API says so.
     expect(await translateActions(panel, lecture, 'es')).toEqual(await canTranslate(panel, 'es'));
+  });
+
+  it('the dashboard search box shows its whole placeholder in every language (1280 px wide)', async () => {
+    const ext = await launchExtension();
+    opened.push(ext);
+    const dash = await ext.context.newPage();
+    await dash.goto(extensionUrl(ext, 'dashboard.html'));
+    const tooLong: string[] = [];
+    for (const loc of readdirSync(join(ROOT, 'public/_locales'))) {
+      await dash.evaluate((l) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ uiLanguage: l }), loc);
+      await dash.waitForFunction((code) => document.documentElement.lang === code, loc.replace('_', '-'));
+      const input = dash.getByRole('searchbox', { name: text(loc, 'searchAll') });
+      const fits = await input.evaluate((i: HTMLInputElement) => {
+        const cs = getComputedStyle(i);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+        return ctx.measureText(i.placeholder).width <= i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      });
+      if (!fits) tooLong.push(loc);
+    }
+    expect(tooLong).toEqual([]);
   });
 
   it("a translator that never answers (the model cannot download): 'Translating…' gives way to a plain message", async () => {
