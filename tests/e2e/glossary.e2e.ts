@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, seekToCaption, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
 
 interface Entry {
   id: string;
@@ -23,16 +23,7 @@ let probe: Page;
 const glossary = async () => (await readDb(probe, ['glossary'])).glossary as unknown as Entry[];
 const entryFor = (term: string) => waitFor(`"${term}" in the glossary`, async () => (await glossary()).find((e) => e.term === term));
 
-/** Seeks the demo lecture and waits for the player's caption at that moment. */
-async function seekTo(time: number): Promise<void> {
-  await lecture.evaluate(async (t) => {
-    const v = document.querySelector('video')!;
-    v.muted = true;
-    v.currentTime = t;
-    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-  }, time);
-  await lecture.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
-}
+const seekTo = (time: number) => seekToCaption(lecture, time);
 
 /** Selects `text` inside the first element matching `selector` (a page element, or one in our shadow root). */
 async function select(page: Page, selector: string, text: string, inShadow = false): Promise<void> {

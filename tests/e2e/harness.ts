@@ -174,3 +174,14 @@ export async function openDemoLecture(ext: Extension, server: Server): Promise<{
   });
   return { lecture, probe, dump };
 }
+
+/** Seeks the page's video (muted) and waits for the player's caption at that moment. */
+export async function seekToCaption(page: Page, time: number): Promise<void> {
+  await page.evaluate(async (t) => {
+    const v = document.querySelector('video')!;
+    v.muted = true;
+    v.currentTime = t;
+    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+  }, time);
+  await page.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
+}

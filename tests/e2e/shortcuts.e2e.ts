@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
-import { launchExtension, openDemoLecture, readDb, ROOT, screenshot, SHOTS, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+import { launchExtension, openDemoLecture, readDb, ROOT, screenshot, SHOTS, seekToCaption, startFixtureServer, waitFor, type Extension, type Server } from './harness';
 
 /*
  * The browser's commands, pressed as a learner presses them. Playwright's keyboard sends
@@ -135,14 +135,8 @@ describe('browser shortcuts, pressed with real keys (headful Chromium in Xvfb)',
   });
 
   it('Alt+Shift+F flags the caption on screen through the browser command, not the page', async () => {
-    await lecture.evaluate(async () => {
-      const v = document.querySelector('video')!;
-      v.muted = true;
-      v.currentTime = 12.4;
-      await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-    });
     // The cue at 12.4 s: "First, plants take in water through their roots." (11.2–14.0).
-    await lecture.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
+    await seekToCaption(lecture, 12.4);
     await pageKeys(lecture);
     await commandsSeen(ext.worker);
     await press('alt+shift+f');
