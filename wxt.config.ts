@@ -28,19 +28,22 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     commands: {
+      // Chrome takes at most four suggested keys, and silently leaves a command without one
+      // when the key is one of its own shortcuts: on Linux it refused Alt+Shift+W, A, P, T,
+      // X and Z (commands.getAll() gave an empty shortcut). tests/e2e/shortcuts.e2e.ts
+      // checks that each suggested key below is really assigned. R, B, N and C are the
+      // lecture's in-page keys.
       // The page also answers this key itself (entrypoints/course.content/flag-ui.ts), for
       // browsers where the shortcut is unassigned.
       'flag-caption': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFlagCaption__' },
-      // Likewise answered in the page (entrypoints/course.content/word-ui.ts).
-      'add-word': { suggested_key: { default: 'Alt+Shift+W' }, description: '__MSG_cmdAddWord__' },
-      // Opens the review page (src/glossary/background.ts). V: R, B, N and C are the lecture keys.
+      // G for glossary; likewise answered in the page (entrypoints/course.content/word-ui.ts).
+      'add-word': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_cmdAddWord__' },
+      // Opens the review page (src/glossary/background.ts).
       'start-review': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_cmdStartReview__' },
-      // No suggested key: Chrome allows four and they go to flagging, adding a word and
-      // starting a review; the learner picks one in the browser's shortcut settings.
       // Chrome has no built-in command for an extension's side panel; Firefox has one.
       ...(browser === 'firefox'
-        ? { _execute_sidebar_action: { description: '__MSG_cmdOpenSidePanel__' } }
-        : { 'open-side-panel': { description: '__MSG_cmdOpenSidePanel__' } }),
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdOpenSidePanel__' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdOpenSidePanel__' } }),
     },
     ...(browser === 'firefox'
       ? {

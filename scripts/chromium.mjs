@@ -23,7 +23,8 @@ export function chromiumPath() {
  * `mapHosts` sends those host names (any port) to 127.0.0.1:`mapPort`, so a saved course
  * page is served on its real address (https://www.coursera.org/…) by a local server with a
  * throwaway certificate.
- * @param {{ withExtension?: boolean, headless?: boolean, locale?: string, args?: string[], mapHosts?: string[], mapPort?: number }} [opts]
+ * `env` adds to the browser's environment (DISPLAY for a headful run in Xvfb).
+ * @param {{ withExtension?: boolean, headless?: boolean, locale?: string, args?: string[], mapHosts?: string[], mapPort?: number, env?: Record<string, string> }} [opts]
  */
 export async function launchChromium(opts = {}) {
   const withExtension = opts.withExtension !== false;
@@ -41,6 +42,7 @@ export async function launchChromium(opts = {}) {
     ignoreHTTPSErrors: Boolean(opts.mapHosts?.length),
     viewport: headless ? { width: 1280, height: 800 } : null,
     locale: opts.locale ?? 'en-US',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     args: [
       ...(headless ? ['--headless=new'] : []),
       '--no-sandbox',

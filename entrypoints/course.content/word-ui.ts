@@ -26,7 +26,7 @@ function sentenceAround(selection: Selection, term: string): string {
 }
 
 /**
- * Adding words from the page: selected text (Alt+Shift+W, the browser shortcut, or the
+ * Adding words from the page: selected text (Alt+Shift+G, the browser shortcut, or the
  * context menu), and the caption popover, which shows the line on screen as text the
  * learner can select, with glossary words marked (renderMarkedText). Shadow root; text only.
  */
@@ -165,7 +165,7 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
     window,
     'keydown',
     (e: KeyboardEvent) => {
-      if (!(e.altKey && e.shiftKey && e.code === 'KeyW') || e.ctrlKey || e.metaKey) return;
+      if (!(e.altKey && e.shiftKey && e.code === 'KeyG') || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
       if (target?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target?.tagName ?? '')) return;
       e.preventDefault();

@@ -37,7 +37,7 @@ export function App() {
             type="search"
             value={query}
             onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-            placeholder={t('searchAllPlaceholder')}
+            placeholder={t('searchAll')}
             aria-label={t('searchAll')}
           />
           <button type="submit">{t('search')}</button>

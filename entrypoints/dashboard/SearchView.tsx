@@ -51,6 +51,7 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
         {result.total === 0 ? t('noResults') : result.more ? t('resultsMore', result.total) : t('resultsCount', result.total)}
       </p>
       {result.incomplete && <p class="muted search-incomplete">{t('searchIncomplete')}</p>}
+      {!query.includes('"') && <p class="muted small">{t('searchPhraseTip')}</p>}
       {result.groups.map((g) => (
         <section key={g.lecture?.id} class="result-group">
           <h2>

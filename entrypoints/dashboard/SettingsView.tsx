@@ -67,6 +67,7 @@ function Shortcuts() {
       <h3>{t('shortcutsInPage')}</h3>
       <ul class="keys">
         <li>{t('keyFlagOnPage')}</li>
+        <li>{t('keyWordOnPage')}</li>
         <li>{t('keyTab')}</li>
         <li>{t('keyEnter')}</li>
       </ul>

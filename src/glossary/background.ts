@@ -97,7 +97,7 @@ export async function onGlossaryMenu(info: Browser.contextMenus.OnClickData, tab
   await (await words()).addWord(getDb(), { term: info.selectionText, sentence: info.selectionText, lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: info.pageUrl ?? '' }).catch(() => undefined);
 }
 
-/** The browser shortcut (Alt+Shift+W): the tab's frames add their selection or open the caption popover. */
+/** The browser shortcut (Alt+Shift+G): the tab's frames add their selection or open the caption popover. */
 export async function onAddWordCommand(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;

@@ -10,11 +10,29 @@ interface LanguagePair {
   targetLanguage: string;
 }
 export interface TranslatorLike {
-  translate(text: string): Promise<string>;
+  translate(text: string, options?: { signal?: AbortSignal }): Promise<string>;
+}
+interface CreateMonitor {
+  addEventListener(type: 'downloadprogress', listener: () => void): void;
 }
 export interface TranslatorApi {
   availability(pair: LanguagePair): Promise<Availability>;
-  create(pair: LanguagePair): Promise<TranslatorLike>;
+  create(options: LanguagePair & { monitor?: (m: CreateMonitor) => void }): Promise<TranslatorLike>;
+}
+
+/**
+ * How long a translation may wait with no sign of progress. A browser that cannot download
+ * its language model (offline, blocked) never settles create(); without a bound the
+ * learner would read "Translating…" forever. Download progress restarts the wait.
+ */
+export const TRANSLATION_WAIT_MS = 20_000;
+
+/** The browser's translator gave no answer and no progress within the wait. */
+export class TranslationTimeout extends Error {
+  constructor(ms: number) {
+    super(`No translation after ${ms} ms`);
+    this.name = 'TranslationTimeout';
+  }
 }
 
 /** The API if this browser has it (`self.Translator`), else null. */
@@ -35,6 +53,7 @@ export async function onDeviceTranslator(
   from: string,
   to: string,
   scope: object = globalThis,
+  waitMs = TRANSLATION_WAIT_MS,
 ): Promise<((text: string) => Promise<string>) | null> {
   const api = translatorApi(scope);
   if (!api || !from || !to || tag(from).split('-')[0] === tag(to).split('-')[0]) return null;
@@ -47,14 +66,29 @@ export async function onDeviceTranslator(
   }
   if (availability === 'unavailable') return null;
   let made: Promise<TranslatorLike> | null = null;
+  let progressed = () => {};
   return async (text) => {
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      progressed = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => (abort.abort(), reject(new TranslationTimeout(waitMs))), waitMs);
+      };
+      progressed();
+    });
     // Created on first use: create() may need the learner's click to start a download.
-    made ??= api.create(pair);
+    made ??= api.create({ ...pair, monitor: (m) => m.addEventListener('downloadprogress', () => progressed()) });
+    const work = made.then((tr) => tr.translate(text, { signal: abort.signal }));
+    work.catch(() => undefined); // settles after a timeout too: nobody is waiting then
     try {
-      return await (await made).translate(text);
+      return await Promise.race([work, stalled]);
     } catch (err) {
-      made = null;
+      made = null; // the next click tries afresh
       throw err;
+    } finally {
+      clearTimeout(timer);
+      progressed = () => {};
     }
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { toBcp47 } from '../language/codes';
-import { onDeviceTranslator } from '../language/translator';
+import { onDeviceTranslator, TranslationTimeout } from '../language/translator';
 import type { TrackRecord } from '../db/schema';
 import { languageName } from '../language/names';
 import { t, uiLocale } from './i18n';
@@ -24,7 +24,7 @@ export function useLineTranslator(track: TrackRecord | undefined, learner: strin
   return translate;
 }
 
-type Result = { state: 'idle' } | { state: 'busy' } | { state: 'done'; text: string; source: string } | { state: 'error'; error: string };
+type Result = { state: 'idle' } | { state: 'busy' } | { state: 'done'; text: string; source: string } | { state: 'error'; error: string } | { state: 'timeout' };
 
 /**
  * "Translate this line": shows the line on screen in the learner's language, made in the
@@ -37,7 +37,7 @@ export function TranslateLine({ text, learner, translate }: { text: string; lear
     try {
       setResult({ state: 'done', text: await translate(text), source: text });
     } catch (err) {
-      setResult({ state: 'error', error: err instanceof Error ? err.message : String(err) });
+      setResult(err instanceof TranslationTimeout ? { state: 'timeout' } : { state: 'error', error: err instanceof Error ? err.message : String(err) });
     }
   };
   return (
@@ -54,6 +54,7 @@ export function TranslateLine({ text, learner, translate }: { text: string; lear
           </p>
         )}
         {result.state === 'error' && <p class="problem error">{t('translationFailed', result.error)}</p>}
+        {result.state === 'timeout' && <p class="problem error">{t('translationTimeout')}</p>}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, seekToCaption, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -24,14 +24,8 @@ afterAll(async () => {
 
 describe('flagging captions', () => {
   it('one keystroke flags the caption on screen with its time and text', async () => {
-    await lecture.evaluate(async () => {
-      const v = document.querySelector('video')!;
-      v.muted = true;
-      v.currentTime = 12.4;
-      await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-    });
-    // Let the player show the cue at 12.4 s ("First, plants take in water through their roots.", 11.2–14.0).
-    await lecture.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
+    // The cue at 12.4 s: "First, plants take in water through their roots." (11.2–14.0).
+    await seekToCaption(lecture, 12.4);
     await lecture.keyboard.press('Alt+Shift+KeyF');
     const [flag] = await waitFor('a flag', async () => {
       const f = await flags();

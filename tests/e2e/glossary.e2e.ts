@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, seekToCaption, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
 
 interface Entry {
   id: string;
@@ -23,16 +23,7 @@ let probe: Page;
 const glossary = async () => (await readDb(probe, ['glossary'])).glossary as unknown as Entry[];
 const entryFor = (term: string) => waitFor(`"${term}" in the glossary`, async () => (await glossary()).find((e) => e.term === term));
 
-/** Seeks the demo lecture and waits for the player's caption at that moment. */
-async function seekTo(time: number): Promise<void> {
-  await lecture.evaluate(async (t) => {
-    const v = document.querySelector('video')!;
-    v.muted = true;
-    v.currentTime = t;
-    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-  }, time);
-  await lecture.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
-}
+const seekTo = (time: number) => seekToCaption(lecture, time);
 
 /** Selects `text` inside the first element matching `selector` (a page element, or one in our shadow root). */
 async function select(page: Page, selector: string, text: string, inShadow = false): Promise<void> {
@@ -124,7 +115,7 @@ describe('glossary', () => {
 
   it('shows the caption on screen with glossary words marked, and adds a word selected in it', async () => {
     await seekTo(15);
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     const pop = lecture.locator('section.pop');
     await pop.locator('.line', { hasText: 'tiny holes called stomata' }).waitFor();
     const mark = pop.locator('mark.mm-gloss', { hasText: 'stomata' });
@@ -137,7 +128,7 @@ describe('glossary', () => {
     await screenshot(lecture, 'glossary-caption-popover');
 
     await select(lecture, '.line', 'air', true);
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     await lecture.locator('.toast', { hasText: 'Added to your glossary: air' }).waitFor();
     const air = await entryFor('air');
     expect(air.examples[0].sentence).toBe('They take in carbon dioxide from the air,\nthrough tiny holes called stomata.');
@@ -150,13 +141,13 @@ describe('glossary', () => {
 
   it('adds text selected on the course page with its sentence; a second form of a word becomes an example', async () => {
     await select(lecture, '.keywords', 'pigment');
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     const pigment = await entryFor('pigment');
     expect(pigment.examples[0]).toMatchObject({ sentence: 'pigment', time: null });
     expect(pigment.lectureId).not.toBeNull();
 
     await select(lecture, 'main > p:not(.meta)', 'make');
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     await lecture.locator('.toast', { hasText: 'Already in your glossary' }).waitFor();
     const makes = await entryFor('makes');
     expect(makes.examples.map((e) => e.sentence)).toEqual(['With this energy, the plant makes glucose, a simple sugar.', 'How do plants make their own food?']);
@@ -173,11 +164,11 @@ describe('glossary', () => {
     const terms = ['<img src=x onerror="window.__pwned=1">', 'التمثيل الضوئي', '光合作用', '🌱 sprout'];
     for (const term of terms) {
       await select(lecture, '#odd', term);
-      await lecture.keyboard.press('Alt+Shift+KeyW');
+      await lecture.keyboard.press('Alt+Shift+KeyG');
       await entryFor(term);
     }
     await lecture.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('main')!));
-    await lecture.keyboard.press('Alt+Shift+KeyW');
+    await lecture.keyboard.press('Alt+Shift+KeyG');
     await lecture.locator('.toast', { hasText: 'too long for the glossary' }).waitFor();
 
     const dash = await openExtensionPage(ext, 'dashboard.html#/glossary');

@@ -58,7 +58,7 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[] } = {}): Promise<Extension> {
+export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[]; headless?: boolean; env?: Record<string, string> } = {}): Promise<Extension> {
   const browser = await launchChromium(opts);
   const errors: string[] = [];
   const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
@@ -173,4 +173,15 @@ export async function openDemoLecture(ext: Extension, server: Server): Promise<{
     return d.tracks.filter((t) => t.status === 'ok').length === 3 && d;
   });
   return { lecture, probe, dump };
+}
+
+/** Seeks the page's video (muted) and waits for the player's caption at that moment. */
+export async function seekToCaption(page: Page, time: number): Promise<void> {
+  await page.evaluate(async (t) => {
+    const v = document.querySelector('video')!;
+    v.muted = true;
+    v.currentTime = t;
+    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+  }, time);
+  await page.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openExtensionPage, tabIdOf, readDb, readTracks, screenshot, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, tabIdOf, readDb, readTracks, screenshot, seekToCaption, startFixtureServer, waitFor, type Extension, type Server } from './harness';
 import { toVtt } from '../../src/captions/formats/vtt';
 import type { Cue } from '../../src/captions/types';
 
@@ -18,13 +18,7 @@ async function watchLecture(ext: Extension): Promise<{ lecture: Page; dash: Page
 }
 
 async function flagAt(lecture: Page, time: number) {
-  await lecture.evaluate(async (t) => {
-    const v = document.querySelector('video')!;
-    v.muted = true;
-    v.currentTime = t;
-    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-  }, time);
-  await lecture.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
+  await seekToCaption(lecture, time);
   await lecture.keyboard.press('Alt+Shift+KeyF');
 }
 

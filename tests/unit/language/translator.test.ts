@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { onDeviceTranslator, translatorApi } from '../../../src/language/translator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onDeviceTranslator, TranslationTimeout, TRANSLATION_WAIT_MS, translatorApi } from '../../../src/language/translator';
 
 function fakeScope(availability: string) {
   const translate = vi.fn(async (text: string) => `[es] ${text}`);
@@ -33,7 +33,52 @@ describe('on-device translation (feature detection)', () => {
     expect(await fn!('Olá')).toBe('[es] Olá');
     expect(await fn!('Tchau')).toBe('[es] Tchau');
     expect(create).toHaveBeenCalledOnce();
-    expect(create).toHaveBeenCalledWith({ sourceLanguage: 'pt-BR', targetLanguage: 'es' });
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ sourceLanguage: 'pt-BR', targetLanguage: 'es' }));
     expect(translate).toHaveBeenCalledTimes(2);
+  });
+
+  describe('a model that never comes', () => {
+    afterEach(() => vi.useRealTimers());
+
+    /** create() never settles, as when the browser cannot download its model; `progress` fires its download events. */
+    function stuckScope() {
+      const monitors: Array<() => void> = [];
+      const create = vi.fn((o: { monitor?: (m: { addEventListener(t: string, f: () => void): void }) => void }) => {
+        o.monitor?.({ addEventListener: (_t, f) => monitors.push(f) });
+        return new Promise(() => {});
+      });
+      return { scope: { Translator: { availability: async () => 'downloadable', create } }, create, progress: () => monitors.forEach((f) => f()) };
+    }
+
+    it('gives up after a bounded wait, and the next try creates the translator again', async () => {
+      vi.useFakeTimers();
+      const { scope, create } = stuckScope();
+      const fn = (await onDeviceTranslator('en', 'es', scope))!;
+      const first = fn('Hello');
+      const failed = expect(first).rejects.toBeInstanceOf(TranslationTimeout);
+      await vi.advanceTimersByTimeAsync(TRANSLATION_WAIT_MS - 1);
+      let settled = false;
+      void first.catch(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await failed;
+      void fn('Hello').catch(() => undefined);
+      expect(create).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps waiting while the download makes progress', async () => {
+      vi.useFakeTimers();
+      const { scope, progress } = stuckScope();
+      const fn = (await onDeviceTranslator('en', 'es', scope, 1000))!;
+      let outcome: unknown = 'pending';
+      fn('Hello').catch((e) => (outcome = e));
+      await vi.advanceTimersByTimeAsync(900);
+      progress();
+      await vi.advanceTimersByTimeAsync(900);
+      expect(outcome).toBe('pending');
+      await vi.advanceTimersByTimeAsync(100);
+      expect(outcome).toBeInstanceOf(TranslationTimeout);
+    });
   });
 });

@@ -30,6 +30,22 @@ describe('interface translations', () => {
       expect(other.localeCode.message).toBe(loc.replace('_', '-'));
     });
   }
+  // One rule for key names: as the browser prints shortcuts (commands.getAll() gives
+  // "Alt+Shift+F" in every language), never translated, so a message and the key shown
+  // beside it in Settings match.
+  const keyNames = (text: string) => (text.match(/\b(?:(?:Alt|Ctrl|Shift)\+)+\w+\b|\b(?:Tab|Enter|Space|Esc)\b/g) ?? []).sort();
+  it('the key-name check sees a translated key name', () => {
+    expect(keyNames('Intro o Espacio: usar el botón.')).not.toEqual(keyNames('Enter or Space: use the button.'));
+    expect(keyNames('Alt+Mayús+F')).not.toEqual(keyNames('Alt+Shift+F'));
+  });
+  for (const loc of locales) {
+    it(`${loc} names keys exactly as English does (Alt, Shift, Tab, Enter, Space)`, () => {
+      const other = load(loc);
+      for (const [key, m] of Object.entries(en)) {
+        if (keyNames(m.message).length) expect(keyNames(other[key].message), `${loc}.${key}`).toEqual(keyNames(m.message));
+      }
+    });
+  }
   it('every placeholder English declares is used, and every one used is declared', () => {
     for (const [key, m] of Object.entries(en)) {
       expect(slots(m).some((s) => s.endsWith('=MISSING')), key).toBe(false);
