@@ -3,6 +3,7 @@
 // the extension. See bench/README.md.
 import { launch } from './lib/browser.mjs';
 import { median, max, round } from './lib/stats.mjs';
+import { TRACE_CATEGORIES, mainThreadFigures, pageMainThread, readTrace } from './lib/trace.mjs';
 
 export const CONTENT_SCRIPT_TARGET_MS = 20;
 export const LONG_TASK_MS = 50;
@@ -64,6 +65,7 @@ async function loadOnce(browser, url, { probe, waitMs }) {
     await page.addInitScript(observeLongTasks);
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'load' });
     let captureMs = null;
@@ -83,6 +85,10 @@ async function loadOnce(browser, url, { probe, waitMs }) {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
     const longTasks = await page.evaluate(() => window.__benchLongTasks ?? null);
+    const events = await readTrace(cdp);
+    const thread = pageMainThread(events, new URL(url).pathname);
+    if (!thread) throw new Error('the trace has no main thread for the bench page');
+    const trace = mainThreadFigures(events, thread);
     await cdp.detach().catch(() => undefined);
     return {
       captureMs,
@@ -93,6 +99,11 @@ async function loadOnce(browser, url, { probe, waitMs }) {
       devtoolsMs: (m.DevToolsCommandDuration ?? 0) * 1000,
       nodes: m.Nodes,
       longTasks: longTasks?.map((t) => round(t.duration, 1)) ?? null,
+      cpuMs: trace.cpuMs,
+      traceWallMs: trace.wallMs,
+      maxTaskCpuMs: trace.maxTaskCpuMs,
+      longTasksWall: trace.longTasksWall,
+      extensionScript: trace.extensionScript,
     };
   } finally {
     await page.close();
@@ -125,10 +136,20 @@ export async function benchContentScript({ serverUrl, rounds = 7, warmup = 1, lo
       compileMs: round(median(rs.map((r) => r.compileMs)), 1),
       maxLongTaskMs: rs.some((r) => r.longTasks === null) ? null : round(max(rs.flatMap((r) => r.longTasks).concat([0])), 1),
       longTasks: rs.reduce((n, r) => n + (r.longTasks?.length ?? 0), 0),
+      cpuMs: round(median(rs.map((r) => r.cpuMs)), 1),
+      maxTaskCpuMs: round(max(rs.map((r) => r.maxTaskCpuMs)), 1),
+      extensionScriptCpuMs: round(median(rs.map((r) => r.extensionScript.cpuMs)), 1),
+      extensionScriptWallMs: round(median(rs.map((r) => r.extensionScript.wallMs)), 1),
+      maxExtensionCallCpuMs: round(max(rs.map((r) => r.extensionScript.maxCallCpuMs)), 1),
     });
     const ext = summary(runs.extension);
     const none = summary(runs.none);
     const addedMs = round(ext.taskMs - none.taskMs, 1);
+    // Thread time (the trace's tdur): what the main thread really worked. Wall task time on
+    // a 2-core machine also counts the time a task waited for a core while our background,
+    // the browser and the GPU process ran: it swings by hundreds of ms between equal loads.
+    const addedCpuMs = round(ext.cpuMs - none.cpuMs, 1);
+    const noLongTaskCpu = ext.maxTaskCpuMs <= LONG_TASK_MS;
     // The Long Tasks API reports only tasks over 50 ms: any entry misses the target.
     const noLongTask = ext.maxLongTaskMs !== null && ext.longTasks === 0;
     const longTaskCount = runs.extension.reduce((n, r) => n + (r.longTasks?.length ?? 0), 0);
@@ -141,6 +162,9 @@ export async function benchContentScript({ serverUrl, rounds = 7, warmup = 1, lo
       withoutExtension: none,
       addedTaskMs: addedMs,
       addedScriptMs: round(ext.scriptMs - none.scriptMs, 1),
+      addedCpuMs,
+      passCpu: addedCpuMs <= CONTENT_SCRIPT_TARGET_MS,
+      passLongTasksCpu: noLongTaskCpu,
       target: { addedTaskMs: CONTENT_SCRIPT_TARGET_MS, longTaskMs: LONG_TASK_MS },
       pass: addedMs <= CONTENT_SCRIPT_TARGET_MS && noLongTask,
       passTime: addedMs <= CONTENT_SCRIPT_TARGET_MS,

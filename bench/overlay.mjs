@@ -6,27 +6,13 @@
 import { launch } from './lib/browser.mjs';
 import { median, round } from './lib/stats.mjs';
 import { countTracks } from './content-script.mjs';
+import { readTrace } from './lib/trace.mjs';
 
 export const OVERLAY_TARGET_MS = 1;
 const CHANGES = 60;
 /** Cue i of /gen/cues-2000.vtt runs from 2i to 2i + 1.8 s; the video is 44 s long. */
 const REACHABLE_CUES = 20;
 const JS_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.run']);
-
-async function readTrace(cdp) {
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.end');
-  const { stream } = await done;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(text);
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-}
 
 const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
 

@@ -1,0 +1,57 @@
+// Chromium traces through CDP, for the benches that need more than Performance.getMetrics.
+
+export const TRACE_CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline';
+
+/** Ends a trace started with `Tracing.start({ transferMode: 'ReturnAsStream' })` and returns its events. */
+export async function readTrace(cdp) {
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text);
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/** The main thread of the renderer that parsed the page whose address contains `urlPart`. */
+export function pageMainThread(events, urlPart) {
+  const parse = events.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').includes(urlPart));
+  return parse ? { pid: parse.pid, tid: parse.tid } : null;
+}
+
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'v8.run']);
+
+/**
+ * Main-thread figures of one page load: every top-level task's wall time (`dur`) and the
+ * time the thread really ran (`tdur`, thread CPU time: without the time it waited for a
+ * core, which on a busy 2-core machine is most of a task's wall time), long tasks by either
+ * measure, and the top-level script calls into extension code (chrome-extension:// URLs).
+ */
+export function mainThreadFigures(events, thread) {
+  const on = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const tasks = on.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  const ms = (us) => (us ?? 0) / 1000;
+  const ours = on.filter((e) => SCRIPT_EVENTS.has(e.name) && String(e.args?.data?.url ?? '').startsWith('chrome-extension://')).sort((a, b) => a.ts - b.ts);
+  let ourWall = 0;
+  let ourCpu = 0;
+  let end = -1;
+  for (const e of ours) {
+    if (e.ts < end) continue;
+    ourWall += ms(e.dur);
+    ourCpu += ms(e.tdur);
+    end = e.ts + (e.dur ?? 0);
+  }
+  return {
+    tasks: tasks.length,
+    wallMs: tasks.reduce((n, e) => n + ms(e.dur), 0),
+    cpuMs: tasks.reduce((n, e) => n + ms(e.tdur), 0),
+    longTasksWall: tasks.filter((e) => ms(e.dur) > 50).map((e) => ({ wallMs: ms(e.dur), cpuMs: ms(e.tdur) })),
+    maxTaskCpuMs: Math.max(0, ...tasks.map((e) => ms(e.tdur))),
+    extensionScript: { wallMs: ourWall, cpuMs: ourCpu, maxCallCpuMs: Math.max(0, ...ours.map((e) => ms(e.tdur))) },
+  };
+}
