@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pickAdapter } from '../../src/sites/registry';
 import { COURSE_SITE_MATCHES } from '../../src/sites/hosts';
 import { callBackground } from '../../src/messaging/client';
@@ -21,12 +22,15 @@ export default defineContentScript({
     const loop = new CaptureLoop(ctx, () => pickAdapter(location, document));
     loop.start();
     linkPanels(ctx, loop);
-    const flags = installFlagUi(ctx, loop);
+    // The learner's tools are set up a task after the capture, each in a task of its own, so
+    // that no single task holds the page long while it loads (bench/README.md, figure 4).
+    // A message or key that needs one sooner sets it up at once.
+    const flags = soon(ctx, () => installFlagUi(ctx, loop));
     // One copy of the glossary for every caption surface (the popover and the overlay).
-    const glossary = pageMatcher(ctx);
-    const words = installWordUi(ctx, loop, glossary);
-    installLectureUi(ctx, loop, glossary);
-    watchDuties(ctx);
+    const glossary = soon(ctx, () => pageMatcher(ctx));
+    const words = soon(ctx, () => installWordUi(ctx, loop, glossary()));
+    soon(ctx, () => installLectureUi(ctx, loop, glossary()));
+    soon(ctx, () => watchDuties(ctx));
 
     const top = window === window.top;
     const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
@@ -42,12 +46,12 @@ export default defineContentScript({
       }
       if (type === 'page.flagCurrent') {
         // Only the frame with the lecture answers (and flags).
-        return lectures.length > 0 ? flags.flagNow().then((flagged) => ({ ok: true, value: { flagged } })) : undefined;
+        return lectures.length > 0 ? flags().flagNow().then((flagged) => ({ ok: true, value: { flagged } })) : undefined;
       }
       if (type === 'page.addWord') {
         const { selection } = (message as { data?: TabProtocol['page.addWord']['req'] }).data ?? {};
         // Only a frame with the selection (or, with none, the lecture's frame) answers.
-        return words.addWord(typeof selection === 'string' ? selection : undefined)?.then((added) => ({ ok: true, value: { added } }));
+        return words().addWord(typeof selection === 'string' ? selection : undefined)?.then((added) => ({ ok: true, value: { added } }));
       }
       if (type === 'page.readDuty') {
         // The top frame answers: it has the page the learner sees.
@@ -65,6 +69,17 @@ export default defineContentScript({
     void applyPendingSeek(loop, ctx.signal);
   },
 });
+
+/**
+ * Runs `make` in a task of its own after the tasks queued before it, or at once when its
+ * result is asked for first; the result is made once.
+ */
+function soon<T>(ctx: ContentScriptContext, make: () => T): () => T {
+  let made: { value: T } | null = null;
+  const get = () => (made ??= { value: make() }).value;
+  ctx.setTimeout(() => void get(), 0);
+  return get;
+}
 
 /** When MoocMate opened this tab from a search hit, start the lecture at that moment. */
 async function applyPendingSeek(loop: CaptureLoop, signal: AbortSignal): Promise<void> {

@@ -75,11 +75,15 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
   toast.className = 'toast';
   toast.setAttribute('role', 'status');
   root.append(style, pop, toast);
-  document.documentElement.append(host);
+  // In the page only once it has something to show: most lecture loads never need it.
+  const mount = () => {
+    if (!host.isConnected) document.documentElement.append(host);
+  };
   ctx.onInvalidated(() => host.remove());
 
   let hideToast: ReturnType<typeof setTimeout> | undefined;
   const say = (text: string) => {
+    mount();
     toast.textContent = text;
     clearTimeout(hideToast);
     hideToast = setTimeout(() => (toast.textContent = ''), 5000);
@@ -103,13 +107,20 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
     else line.textContent = msg('glossaryPickNoCaption');
   };
   matcher.onChange(refresh);
-  ctx.setInterval(refresh, 250);
+  // Follows the caption only while open.
+  let following: number | undefined;
   const open = () => {
+    mount();
     pop.hidden = false;
     shown = '\u0000';
+    following ??= ctx.setInterval(refresh, 250);
     refresh();
   };
-  close.addEventListener('click', () => (pop.hidden = true));
+  close.addEventListener('click', () => {
+    pop.hidden = true;
+    clearInterval(following);
+    following = undefined;
+  });
 
   /** The learner's selection: in the popover (its own shadow selection) or on the page. */
   const picked = (): { text: string; sentence: string; fromCaption: boolean } | null => {

@@ -127,7 +127,7 @@ describe('glossary', () => {
     expect(await mark.evaluate((m) => getComputedStyle(m, '::after').content)).toBe('"stomata: estomas"');
     await screenshot(lecture, 'glossary-caption-popover');
 
-    await select(lecture, '.line', 'air', true);
+    await select(lecture, 'section.pop .line', 'air', true);
     await lecture.keyboard.press('Alt+Shift+KeyG');
     await lecture.locator('.toast', { hasText: 'Added to your glossary: air' }).waitFor();
     const air = await entryFor('air');
