@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, type CueRecord, type LectureRecord } from '../../src/db/schema';
-import { FIRST_PAGE, parseQuery, searchTranscripts } from '../../src/captions/search';
+import { FIRST_PAGE, parseQuery, searchTranscripts, widerBudget } from '../../src/captions/search';
 import { clock } from '../../src/ui/format';
 import { Highlighted } from '../../src/ui/highlight';
 import { t } from '../../src/ui/i18n';
@@ -19,13 +19,17 @@ interface Group {
 export function SearchView({ query, onError }: { query: string; onError: (msg: string) => void }) {
   const [result, setResult] = useState<{ query: string; groups: Group[]; total: number; more: boolean; incomplete: boolean } | null>(null);
   // The first page comes fast; "Show more" searches again for a longer page (of this query only).
-  const [page, setPage] = useState({ query, limit: FIRST_PAGE });
+  // "Look at more lines" after an incomplete answer searches again with a wider budget.
+  const [page, setPage] = useState({ query, limit: FIRST_PAGE, depth: 0 });
   const limit = page.query === query ? page.limit : FIRST_PAGE;
+  const depth = page.query === query ? page.depth : 0;
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     let stale = false;
     setResult((r) => (r?.query === query ? r : null));
+    setBusy(true);
     void (async () => {
-      const { hits, more, incomplete } = await searchTranscripts(db, query, limit);
+      const { hits, more, incomplete } = await searchTranscripts(db, query, limit, widerBudget(depth));
       const lectureIds = [...new Set(hits.map((h) => h.lectureId))];
       const lectures = await db.lectures.bulkGet(lectureIds);
       const courses = await db.courses.bulkGet([...new Set(lectures.map((l) => l?.courseId ?? ''))]);
@@ -36,21 +40,30 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
         hits: hits.filter((h) => h.lectureId === id),
       }));
       if (!stale) setResult({ query, groups, total: hits.length, more, incomplete });
-    })().catch((e: Error) => onError(e.message));
+    })()
+      .catch((e: Error) => onError(e.message))
+      .finally(() => !stale && setBusy(false));
     return () => {
       stale = true;
     };
-  }, [query, limit]);
+  }, [query, limit, depth]);
 
   const needles = parseQuery(query).all;
   if (!result) return <p class="muted">{t('searching')}</p>;
   return (
-    <section class="search-results" aria-labelledby="results-title">
+    <section class="search-results" aria-labelledby="results-title" aria-busy={busy} data-depth={depth}>
       <h1 id="results-title">{t('searchResultsFor', query)}</h1>
       <p role="status" class="muted">
-        {result.total === 0 ? t('noResults') : result.more ? t('resultsMore', result.total) : t('resultsCount', result.total)}
+        {busy ? t('searching') : result.total === 0 ? t('noResults') : result.more ? t('resultsMore', result.total) : result.total === 1 ? t('resultsOne') : t('resultsCount', result.total)}
       </p>
-      {result.incomplete && <p class="muted search-incomplete">{t('searchIncomplete')}</p>}
+      {result.incomplete && (
+        <div class="search-incomplete-box">
+          <p class="muted search-incomplete">{t('searchIncomplete')}</p>
+          <button type="button" class="search-further" disabled={busy} onClick={() => setPage({ query, limit, depth: depth + 1 })}>
+            {t('searchFurther')}
+          </button>
+        </div>
+      )}
       {!query.includes('"') && <p class="muted small">{t('searchPhraseTip')}</p>}
       {result.groups.map((g) => (
         <section key={g.lecture?.id} class="result-group">
@@ -84,7 +97,7 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
         </section>
       ))}
       {result.more && (
-        <button type="button" class="show-more" onClick={() => setPage({ query, limit: limit + FIRST_PAGE })}>
+        <button type="button" class="show-more" onClick={() => setPage({ query, limit: limit + FIRST_PAGE, depth })}>
           {t('searchShowMore')}
         </button>
       )}

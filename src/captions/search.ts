@@ -46,6 +46,18 @@ export interface SearchBudget {
 
 export const DEFAULT_BUDGET: SearchBudget = { probeKeys: 100, walkRows: 400, walkStep: 150, walkMs: 30 };
 
+/**
+ * The budget when the learner asks to look further after an incomplete answer: each level
+ * reads ten times as many lines (and may take ten times as long) as the one before; from
+ * level 3 on there is no limit, so the answer is complete, however long it takes.
+ */
+export function widerBudget(level: number): SearchBudget {
+  if (level <= 0) return DEFAULT_BUDGET;
+  if (level >= 3) return { ...DEFAULT_BUDGET, walkRows: Infinity, walkStep: 2_000, walkMs: Infinity };
+  const k = 10 ** level;
+  return { ...DEFAULT_BUDGET, walkRows: DEFAULT_BUDGET.walkRows * k, walkStep: DEFAULT_BUDGET.walkStep * Math.min(k, 10), walkMs: DEFAULT_BUDGET.walkMs * k };
+}
+
 /** Hits the dashboard asks for first; "Show more" asks again for more. */
 export const FIRST_PAGE = 50;
 

@@ -50,11 +50,27 @@ describe('search over a long transcript', () => {
     expect(texts.length).toBeLessThan(78);
     expect(texts.every((t) => /leaf light/i.test(t))).toBe(true);
     await screenshot(dash, 'dashboard-search-incomplete');
+
+    // The learner asks to look further until the answer is complete: every one of the 78.
+    const further = dash.getByRole('button', { name: 'Look at more lines' });
+    const results = dash.locator('.search-results');
+    for (let depth = 1; depth <= 3 && (await dash.locator('.search-incomplete').count()) > 0; depth++) {
+      await further.click();
+      await dash.locator(`.search-results[data-depth="${depth}"][aria-busy="false"]`).waitFor({ timeout: 60_000 });
+    }
+    expect(await results.getAttribute('data-depth')).not.toBe('0');
+    expect(await dash.locator('.search-incomplete').count()).toBe(0);
+    await dash.getByText('More than 50 lines found.', { exact: false }).waitFor();
+    await dash.getByRole('button', { name: 'Show more lines' }).click();
+    await dash.getByText('78 lines found.').waitFor();
+    const all = await dash.locator('.hit .hit-text').allTextContents();
+    expect(all).toHaveLength(78);
+    expect(all.every((t) => /leaf light/i.test(t))).toBe(true);
   });
 
   it('a rare word among common ones gives the complete answer', async () => {
     await search('sugar "line 1999"');
-    await dash.getByText('1 lines found.').waitFor();
+    await dash.getByText('1 line found.').waitFor();
     expect(await dash.locator('.hit .hit-text').allTextContents()).toEqual(['Line 1999: tiny absorb make carbon chlorophyll sugar']);
     expect(await dash.locator('.search-incomplete').count()).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, searchTranscripts } from '../../../src/captions/search';
+import { DEFAULT_BUDGET, parseQuery, searchTranscripts, widerBudget } from '../../../src/captions/search';
 import { ingestTrack } from '../../../src/captions/store';
 import { captured, cues, freshDb, page } from '../helpers';
 
@@ -119,6 +119,26 @@ describe('transcript search with a bounded amount of work', () => {
     const db = await commonLibrary();
     expect((await searchTranscripts(db, '"the the"', 50, small)).hits).toEqual([]);
     expect((await searchTranscripts(db, '"of of"', 50, { ...small, walkRows: 100 })).incomplete).toBe(false);
+  });
+
+  it('looks further at each level the learner asks for, and is complete at the last', async () => {
+    expect(widerBudget(0)).toEqual(DEFAULT_BUDGET);
+    const levels = [1, 2, 3].map(widerBudget);
+    for (const [a, b] of [[DEFAULT_BUDGET, levels[0]], [levels[0], levels[1]], [levels[1], levels[2]]]) {
+      expect(b.walkRows).toBeGreaterThan(a.walkRows);
+      expect(b.walkMs).toBeGreaterThan(a.walkMs);
+    }
+    expect(levels[2]).toMatchObject({ walkRows: Infinity, walkMs: Infinity });
+    // Two common words that meet only in the last line: the first answer stops at its budget,
+    // the last level walks every line and is complete.
+    const db = freshDb();
+    const texts = Array.from({ length: 3_000 }, (_, i) => (i === 2_900 ? 'alpha beta' : i % 2 ? `alpha ${i}` : `beta ${i}`));
+    await ingestTrack(db, captured({ cues: cues(texts) }));
+    const first = await searchTranscripts(db, 'alpha beta', 50, { ...widerBudget(0), walkMs: 60_000 });
+    expect(first).toMatchObject({ hits: [], incomplete: true });
+    const last = await searchTranscripts(db, 'alpha beta', 50, widerBudget(3));
+    expect(last.incomplete).toBe(false);
+    expect(last.hits.map((h) => h.index)).toEqual([2_900]);
   });
 
   it('stops the walk when its time is spent, after one step', async () => {
