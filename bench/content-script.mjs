@@ -149,7 +149,9 @@ export async function benchContentScript({ serverUrl, rounds = 7, warmup = 1, lo
     // a 2-core machine also counts the time a task waited for a core while our background,
     // the browser and the GPU process ran: it swings by hundreds of ms between equal loads.
     const addedCpuMs = round(ext.cpuMs - none.cpuMs, 1);
-    const noLongTaskCpu = ext.maxTaskCpuMs <= LONG_TASK_MS;
+    // A task of the page's own may be long too (its first style pass is 40-60 ms of CPU here):
+    // the figure is the longest call into our script.
+    const noLongTaskCpu = ext.maxExtensionCallCpuMs <= LONG_TASK_MS;
     // The Long Tasks API reports only tasks over 50 ms: any entry misses the target.
     const noLongTask = ext.maxLongTaskMs !== null && ext.longTasks === 0;
     const longTaskCount = runs.extension.reduce((n, r) => n + (r.longTasks?.length ?? 0), 0);
