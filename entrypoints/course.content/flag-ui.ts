@@ -31,8 +31,14 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
     p:empty { display: none; }`;
   const button = document.createElement('button');
   button.type = 'button';
-  const label = () => (button.textContent = `⚑ ${msg('flagCaption')}`);
-  label();
+  // Labelled when the background's strings arrive; hidden until then, so it never shows
+  // empty. chrome.i18n labels it if the background has not answered in a second.
+  button.style.visibility = 'hidden';
+  const label = () => {
+    button.textContent = `⚑ ${msg('flagCaption')}`;
+    button.style.visibility = '';
+  };
+  ctx.setTimeout(() => button.style.visibility === 'hidden' && label(), 1000);
   const note = document.createElement('p');
   note.setAttribute('role', 'status');
   root.append(style, button, note);

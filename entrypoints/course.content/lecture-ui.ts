@@ -9,10 +9,10 @@ import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
 import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
 import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
 import type { CaptureLoop } from './capture-loop';
+import { msg, watchPageStrings } from './page-i18n';
 import { measureBox } from './measure-box';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 
-const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
 
 /**
  * In the lecture: dual captions over the video, keys to move between lines, and playback

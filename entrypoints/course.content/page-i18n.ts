@@ -5,32 +5,74 @@ import { fillMessage, UI_LANGUAGE_KEY } from '../../src/ui/messages-table';
 import type { MessageKey } from '../../src/ui/i18n';
 
 /** Every interface string the content script shows (asked from the background at once). */
-const KEYS = ['flagCaption', 'flagDone', 'flagFailed'] as const satisfies readonly MessageKey[];
-type PageKey = (typeof KEYS)[number];
+export const PAGE_KEYS = [
+  'flagCaption',
+  'flagDone',
+  'flagFailed',
+  'close',
+  'glossaryPickTitle',
+  'glossaryPickHint',
+  'glossaryPickAdd',
+  'glossaryPickNoCaption',
+  'glossaryAdded',
+  'glossaryMerged',
+  'glossaryAddFailed',
+  'glossaryEmptyTerm',
+  'overlayNoLines',
+  'overlaySlowed',
+  'overlayPaused',
+] as const satisfies readonly MessageKey[];
+export type PageKey = (typeof PAGE_KEYS)[number];
 
-let strings: Record<string, string> = {};
+let strings: Record<string, string> | null = null;
+let locale: { lang: string; dir: 'ltr' | 'rtl' } | null = null;
+const listeners = new Set<(lang: string, dir: 'ltr' | 'rtl') => void>();
+let watching = false;
 
 /**
  * Text for the controls MoocMate adds to a course page, in the interface language the
- * learner chose. The background resolves the locale file; until it answers (or when the
- * learner follows the browser's language) chrome.i18n gives the browser's language.
+ * learner chose (the browser's, unless they picked another). The background sends the
+ * strings; chrome.i18n is used only if it has not answered, because its first call in a
+ * page loads the whole message file in the page's main thread.
  */
 export function msg(key: PageKey, ...subs: string[]): string {
-  const chosen = strings[key];
+  const chosen = strings?.[key];
   if (chosen !== undefined) return fillMessage(chosen, subs);
   return (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
 }
 
-/** Loads the strings now and again whenever the learner picks another language. */
+/** True once the background's strings are here (then msg() never asks chrome.i18n). */
+export function pageStringsReady(): boolean {
+  return strings !== null;
+}
+
+/**
+ * Calls `onChange` with the language and direction when the strings arrive, and again
+ * whenever the learner picks another language. One request serves every caller.
+ */
 export function watchPageStrings(ctx: ContentScriptContext, onChange: (lang: string, dir: 'ltr' | 'rtl') => void): void {
+  listeners.add(onChange);
+  ctx.onInvalidated(() => listeners.delete(onChange));
+  if (locale) onChange(locale.lang, locale.dir);
+  if (watching) return;
+  watching = true;
+  const tell = () => {
+    for (const l of listeners) if (locale) l(locale.lang, locale.dir);
+  };
   const load = () =>
-    callBackground('i18n.strings', { keys: [...KEYS] })
+    callBackground('i18n.strings', { keys: [...PAGE_KEYS] })
       .then((got) => {
         if (!ctx.isValid) return;
         strings = got.strings;
-        onChange(got.lang, got.dir);
+        locale = { lang: got.lang, dir: got.dir };
+        tell();
       })
-      .catch(() => undefined); // the browser's language stays
+      .catch(() => {
+        // No answer: the browser's language, through chrome.i18n.
+        if (!ctx.isValid || locale) return;
+        locale = { lang: browser.i18n.getUILanguage(), dir: browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' };
+        tell();
+      });
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && UI_LANGUAGE_KEY in changes) void load();
   };

@@ -4,8 +4,8 @@ import { callBackground } from '../../src/messaging/client';
 import { MARK_CSS, renderMarkedText } from '../../src/glossary/mark-text';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 import type { CaptureLoop } from './capture-loop';
+import { msg, watchPageStrings } from './page-i18n';
 
-const msg = (key: string, ...subs: string[]) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
 
 /** The caption the player shows now (the showing track, else any loaded one). */
 function captionNow(media: HTMLVideoElement): string {
@@ -50,23 +50,31 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
   const pop = document.createElement('section');
   pop.className = 'pop';
   pop.hidden = true;
-  pop.setAttribute('aria-label', msg('glossaryPickTitle'));
   const title = document.createElement('h2');
-  title.textContent = msg('glossaryPickTitle');
   const line = document.createElement('p');
   line.className = 'line';
   line.dir = 'auto';
   const hint = document.createElement('p');
   hint.className = 'hint';
-  hint.textContent = msg('glossaryPickHint');
   const add = document.createElement('button');
   add.type = 'button';
-  add.textContent = msg('glossaryPickAdd');
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'close';
   close.textContent = '×';
-  close.setAttribute('aria-label', msg('close'));
+  // Written when the popover first joins the page, and again when the learner picks another language.
+  let locale: { lang: string; dir: 'ltr' | 'rtl' } | null = null;
+  const texts = () => {
+    if (locale) {
+      host.lang = locale.lang;
+      host.dir = locale.dir;
+    }
+    pop.setAttribute('aria-label', msg('glossaryPickTitle'));
+    title.textContent = msg('glossaryPickTitle');
+    hint.textContent = msg('glossaryPickHint');
+    add.textContent = msg('glossaryPickAdd');
+    close.setAttribute('aria-label', msg('close'));
+  };
   const row = document.createElement('div');
   row.className = 'row';
   row.append(close, add);
@@ -77,8 +85,14 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
   root.append(style, pop, toast);
   // In the page only once it has something to show: most lecture loads never need it.
   const mount = () => {
-    if (!host.isConnected) document.documentElement.append(host);
+    if (host.isConnected) return;
+    texts();
+    document.documentElement.append(host);
   };
+  watchPageStrings(ctx, (lang, dir) => {
+    locale = { lang, dir };
+    if (host.isConnected) texts();
+  });
   ctx.onInvalidated(() => host.remove());
 
   let hideToast: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
 import { loadMessageTable, readUiLanguage } from './i18n';
-import { localeInfo } from './messages-table';
+import { UI_LANGUAGES, localeInfo, type UiLanguage } from './messages-table';
 
 /**
  * Background handler: the content script's strings in the interface language the learner
@@ -12,17 +12,21 @@ const cache = new Map<string, Promise<Record<string, string>>>();
 
 export const pageStrings: Handlers['i18n.strings'] = async ({ keys }) => {
   const choice = await readUiLanguage();
-  if (choice === 'browser') {
-    const getMessage = browser.i18n.getMessage as (k: string) => string;
-    return { lang: getMessage('localeCode') || 'en', dir: getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr', strings: {} };
-  }
-  let table = cache.get(choice);
+  // Following the browser: the locale folder the browser picked for MoocMate (each file
+  // names itself in `localeCode`), so the page never has to load chrome.i18n's file itself.
+  const folder = choice === 'browser' ? browserFolder() : choice;
+  let table = cache.get(folder);
   if (!table) {
-    table = loadMessageTable(choice);
-    cache.set(choice, table);
-    table.catch(() => cache.delete(choice));
+    table = loadMessageTable(folder);
+    cache.set(folder, table);
+    table.catch(() => cache.delete(folder));
   }
   const all = await table;
   const strings = Object.fromEntries(keys.filter((k) => Object.hasOwn(all, k)).map((k) => [k, all[k]]));
-  return { ...localeInfo(choice), strings };
+  return { ...localeInfo(folder), strings };
 };
+
+function browserFolder(): UiLanguage {
+  const code = ((browser.i18n.getMessage as (k: string) => string)('localeCode') || 'en').replace('-', '_');
+  return (UI_LANGUAGES as readonly string[]).includes(code) ? (code as UiLanguage) : 'en';
+}

@@ -86,6 +86,15 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     // The course page's flag button asks the background for its strings again.
     await expect.poll(() => flagButton.textContent()).toContain(text('ar', 'flagCaption'));
     expect(await lecture.locator('[data-moocmate="flag-ui"]').getAttribute('dir')).toBe('rtl');
+    // So does the word popover (Alt+Shift+G), in the chosen language, not the browser's.
+    await lecture.bringToFront();
+    await lecture.keyboard.press('Alt+Shift+KeyG');
+    const pop = lecture.locator('section.pop');
+    await pop.getByRole('heading', { name: text('ar', 'glossaryPickTitle') }).waitFor();
+    expect(await pop.getByRole('button', { name: text('ar', 'glossaryPickAdd') }).count()).toBe(1);
+    expect(await pop.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await screenshot(lecture, 'i18n-word-popover-ar');
+    await pop.getByRole('button', { name: text('ar', 'close') }).click();
 
     await screenshot(panel, 'i18n-sidepanel-ar');
     await dash.goto(extensionUrl(ext, 'dashboard.html#/'));
@@ -108,6 +117,9 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     await panel.getByRole('searchbox', { name: text('ja', 'searchThisTranscript') }).waitFor();
     expect(await pageDir(panel)).toBe('ja ltr');
     await screenshot(panel, 'i18n-sidepanel-ja');
+    // The controls on the course page speak the browser's Japanese too (from the background's table).
+    await expect.poll(() => lecture.locator('[data-moocmate="flag-ui"] button').textContent()).toContain(text('ja', 'flagCaption'));
+    expect(await lecture.locator('[data-moocmate="flag-ui"]').getAttribute('lang')).toBe('ja');
     await dash.reload();
     await dash.getByRole('heading', { name: text('ja', 'welcomeTitle') }).waitFor();
     await screenshot(dash, 'i18n-dashboard-ja');

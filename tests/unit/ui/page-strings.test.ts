@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PAGE_KEYS } from '../../../entrypoints/course.content/page-i18n';
 import { pageStrings } from '../../../src/ui/page-strings';
 import { openSidePanelFor } from '../../../src/ui/open-side-panel';
 
@@ -24,10 +25,23 @@ describe("the content script's strings, from the background", () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('sends nothing when the learner follows the browser language (chrome.i18n has it)', async () => {
+  it("follows the browser's language with the same table: the locale file the browser picked", async () => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => ({ localeCode: 'fa', '@@bidi_dir': 'rtl' })[key] ?? '') as never);
     const got = await pageStrings({ keys: ['flagCaption'] }, {});
-    expect(got).toEqual({ lang: 'fa', dir: 'rtl', strings: {} });
+    expect(got).toEqual({ lang: 'fa', dir: 'rtl', strings: { flagCaption: file('fa').flagCaption.message } });
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => ({ localeCode: 'pt-BR' })[key] ?? '') as never);
+    expect((await pageStrings({ keys: ['flagCaption'] }, {})).strings.flagCaption).toBe(file('pt_BR').flagCaption.message);
+    // A locale the extension does not ship: English.
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => ({ localeCode: 'xx' })[key] ?? '') as never);
+    expect(await pageStrings({ keys: ['flagCaption'] }, {})).toMatchObject({ lang: 'en', strings: { flagCaption: file('en').flagCaption.message } });
+  });
+
+  it('has every string the content script shows, in every language', async () => {
+    for (const folder of ['en', 'es', 'pt_BR', 'zh_CN', 'ja', 'ko', 'ar', 'fa', 'hi', 'id', 'vi', 'tr', 'ru', 'fr']) {
+      await fakeBrowser.storage.local.set({ uiLanguage: folder });
+      const got = await pageStrings({ keys: [...PAGE_KEYS] }, {});
+      expect(Object.keys(got.strings).sort()).toEqual([...PAGE_KEYS].sort());
+    }
   });
 
   it('sends only the keys asked, in the chosen language, placeholders as $1, right to left for Arabic', async () => {
