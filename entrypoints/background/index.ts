@@ -4,7 +4,7 @@ import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
-import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary } from '../../src/glossary/background';
+import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
 import { dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
 import { pageStrings } from '../../src/ui/page-strings';
@@ -36,7 +36,8 @@ export default defineBackground(() => {
     if (command === START_REVIEW_COMMAND) void onStartReviewCommand();
     if (command === 'open-side-panel') openSidePanelFor(browser as never, tab).catch(() => undefined);
   });
-  browser.runtime.onInstalled.addListener(createGlossaryMenu);
+  browser.runtime.onInstalled.addListener(() => void createGlossaryMenu().catch(() => undefined));
+  watchGlossaryMenuLanguage();
   browser.contextMenus?.onClicked.addListener((info, tab) => void onGlossaryMenu(info, tab));
   watchGlossary();
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

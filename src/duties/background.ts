@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getDb, type DutyRecord } from '../db/schema';
 import type { Handlers } from '../messaging/router';
+import { backgroundText } from '../ui/page-strings';
 import { applyReading, markSent, saveDuty, setDone, snoozeDuty } from './store';
 import { DEFAULT_DUTY_SETTINGS, DUTY_SETTINGS_KEY, dueReminder, isDutySettings, nextReminderAt, reviewsOwed, type DueReminder, type DutySettings } from './schedule';
 
@@ -9,8 +10,7 @@ const PREFIX = 'duty:';
 const nameOf = (id: string) => `${PREFIX}${id}`;
 const idOf = (name: string) => (name.startsWith(PREFIX) ? name.slice(PREFIX.length) : null);
 
-const msg = (key: string, ...subs: Array<string | number>) =>
-  (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs.map(String)) || key;
+type Text = Awaited<ReturnType<typeof backgroundText>>;
 
 export async function loadSettings(): Promise<DutySettings> {
   const got = await browser.storage.local.get(DUTY_SETTINGS_KEY);
@@ -28,11 +28,11 @@ export async function updateBadge(now = Date.now()): Promise<number> {
   return owed;
 }
 
-function when(at: number): string {
+function when(msg: Text, at: number): string {
   return new Intl.DateTimeFormat(msg('localeCode') || undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
-function hoursLeft(at: number, now: number): string {
+function hoursLeft(msg: Text, at: number, now: number): string {
   const h = Math.max(0, Math.round((at - now) / 3_600_000));
   return h >= 48 ? msg('dutyInDays', Math.round(h / 24)) : msg('dutyInHours', h);
 }
@@ -41,12 +41,14 @@ function hoursLeft(at: number, now: number): string {
 const BUTTONS = !import.meta.env.FIREFOX;
 
 async function notify(d: DutyRecord, due: DueReminder, now: number): Promise<void> {
+  // In the interface language the learner chose, not only the browser's.
+  const msg = await backgroundText();
   const at = due.deadline.at;
-  const left = hoursLeft(at, now);
+  const left = hoursLeft(msg, at, now);
   const message =
     due.deadline.kind === 'review'
-      ? msg('dutyNotifyReview', d.reviewsRequired - d.reviewsGiven, d.reviewsRequired, when(at), left)
-      : msg('dutyNotifySubmit', when(at), left);
+      ? msg('dutyNotifyReview', d.reviewsRequired - d.reviewsGiven, d.reviewsRequired, when(msg, at), left)
+      : msg('dutyNotifySubmit', when(msg, at), left);
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/duties/bell-128.png'),

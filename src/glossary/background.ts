@@ -1,4 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
+import { backgroundText } from '../ui/page-strings';
+import { UI_LANGUAGE_KEY } from '../ui/messages-table';
 import { liveQuery } from 'dexie';
 import { getDb, type GlossaryEntryRecord } from '../db/schema';
 import type { BackgroundProtocol, TabProtocol } from '../messaging/protocol';
@@ -73,13 +75,20 @@ async function tellTabs(req: TabProtocol['page.glossaryChanged']['req']): Promis
 }
 
 /** The right-click entry on selected text, made once per install or update. */
-export function createGlossaryMenu(): void {
+export async function createGlossaryMenu(): Promise<void> {
   const menus = browser.contextMenus;
   if (!menus) return;
-  menus.removeAll().then(
-    () => menus.create({ id: ADD_WORD_MENU, title: browser.i18n.getMessage('glossaryAddMenu') || 'Add to my glossary', contexts: ['selection'] }),
-    () => undefined,
-  );
+  const title = (await backgroundText())('glossaryAddMenu');
+  await menus.removeAll().catch(() => undefined);
+  menus.create({ id: ADD_WORD_MENU, title, contexts: ['selection'] });
+}
+
+/** The menu entry follows the interface language the learner picks. */
+export function watchGlossaryMenuLanguage(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(UI_LANGUAGE_KEY in changes) || !browser.contextMenus) return;
+    void backgroundText().then((text) => browser.contextMenus.update(ADD_WORD_MENU, { title: text('glossaryAddMenu') }).catch(() => undefined));
+  });
 }
 
 /**

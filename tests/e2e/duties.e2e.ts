@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { extensionUrl, launchExtension, openExtensionPage, readDb, screenshot, startFixtureServer, startSiteServer, tabIdOf, waitFor, wipeDb, type Extension, type SiteServer } from './harness';
+import { ROOT, extensionUrl, launchExtension, openExtensionPage, readDb, screenshot, startFixtureServer, startSiteServer, tabIdOf, waitFor, wipeDb, type Extension, type SiteServer } from './harness';
+
+const es = JSON.parse(readFileSync(join(ROOT, 'public/_locales/es/messages.json'), 'utf8')) as Record<string, { message: string }>;
 
 let ext: Extension;
 let server: SiteServer;
@@ -167,7 +170,14 @@ describe('peer-review duties', () => {
     const name = `duty:${essay.id}`;
     await ext.worker.evaluate(async () => {
       for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+      // What the notification says (the browser shows it outside any page): recorded on its way.
+      const g = globalThis as unknown as { shown: object[]; chrome: { notifications: { create(...a: unknown[]): unknown } } };
+      g.shown = [];
+      const create = g.chrome.notifications.create.bind(g.chrome.notifications);
+      g.chrome.notifications.create = (...a: unknown[]) => (g.shown.push({ id: a[0], ...(a[1] as object) }), create(...a));
     });
+    // The learner reads MoocMate in Spanish; the browser is in English.
+    await ext.worker.evaluate(() => chrome.storage.local.set({ uiLanguage: 'es' }));
     // The learner's reminder time for the essay falls 6 seconds from now.
     const hours = (essay.reviewDue!.at! - Date.now() - 6000) / 3_600_000;
     await ext.worker.evaluate((h) => chrome.storage.local.set({ dutySettings: { offsetsHours: [h], adviceDays: 4, snoozeMinutes: 60 } }), hours);
@@ -175,6 +185,11 @@ describe('peer-review duties', () => {
     expect(Math.abs(alarm.scheduledTime - (Date.now() + 6000))).toBeLessThan(3000);
     expect(await notifications()).not.toContain(name);
     await waitFor('the notification', async () => (await notifications()).includes(name), 30_000);
+    const shown = (await ext.worker.evaluate(() => (globalThis as unknown as { shown: object[] }).shown)) as Array<{ id: string; message: string; buttons?: Array<{ title: string }> }>;
+    await ext.worker.evaluate(() => chrome.storage.local.set({ uiLanguage: 'browser' }));
+    const essayNote = shown.find((n) => n.id === name)!;
+    expect(essayNote.buttons?.map((b) => b.title)).toEqual([es.dutyOpen.message, es.dutySnooze.message]);
+    expect(essayNote.message).toContain(es.dutyNotifyReview.message.split('$')[0]);
     // Used up: the alarm is not set again for the same reminder.
     await waitFor('no alarm left', async () => !(await alarms()).some((a) => a.name === name));
     // Back to the defaults.

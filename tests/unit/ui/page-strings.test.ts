@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PAGE_KEYS } from '../../../entrypoints/course.content/page-i18n';
-import { pageStrings } from '../../../src/ui/page-strings';
+import { backgroundText, pageStrings } from '../../../src/ui/page-strings';
 import { openSidePanelFor } from '../../../src/ui/open-side-panel';
 
 const locales = join(import.meta.dirname, '../../../public/_locales');
@@ -34,6 +34,19 @@ describe("the content script's strings, from the background", () => {
     // A locale the extension does not ship: English.
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => ({ localeCode: 'xx' })[key] ?? '') as never);
     expect(await pageStrings({ keys: ['flagCaption'] }, {})).toMatchObject({ lang: 'en', strings: { flagCaption: file('en').flagCaption.message } });
+  });
+
+  it("gives the background's own texts (notifications, the context menu) in the chosen language, placeholders filled", async () => {
+    await fakeBrowser.storage.local.set({ uiLanguage: 'es' });
+    const es = await backgroundText();
+    expect(es('glossaryAddMenu')).toBe(file('es').glossaryAddMenu.message);
+    expect(es('dutyInHours', 5)).toContain('5');
+    expect(es('dutyInHours', 5)).not.toContain('$');
+    // A file that cannot be read: the browser's language through chrome.i18n.
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => (key === 'glossaryAddMenu' ? 'Add (browser)' : '')) as never);
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
+    await fakeBrowser.storage.local.set({ uiLanguage: 'ko' });
+    expect((await backgroundText())('glossaryAddMenu')).toBe('Add (browser)');
   });
 
   it('has every string the content script shows, in every language', async () => {
