@@ -12,6 +12,7 @@ import type { CaptureLoop } from './capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
 import { measureBox } from './measure-box';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
+import { FIRST_LANGUAGE_KEY, isLanguageTag } from '../../src/language/first-language';
 
 
 /**
@@ -38,7 +39,9 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   const hidden = new Set<TextTrack>();
   let note: ReturnType<typeof setTimeout> | undefined;
 
-  const learnerLanguage = () => settings.language || browser.i18n.getUILanguage();
+  /** The first language the learner set once (popup or settings), when they did. */
+  let firstLanguage = '';
+  const learnerLanguage = () => settings.language || firstLanguage || browser.i18n.getUILanguage();
 
   const render = (index: number, line: PairedLine | null) => {
     shownLine = index;
@@ -175,9 +178,24 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
     refresh();
     void ensureLines();
   };
-  void browser.storage.local.get(LECTURE_SETTINGS_KEY).then((got) => apply(got[LECTURE_SETTINGS_KEY]), () => undefined);
+  const applyFirst = (stored: unknown) => {
+    const next = isLanguageTag(stored) ? stored : '';
+    if (next === firstLanguage) return;
+    firstLanguage = next;
+    if (!settings.language) rebuild();
+    refresh();
+  };
+  void browser.storage.local.get([LECTURE_SETTINGS_KEY, FIRST_LANGUAGE_KEY]).then(
+    (got) => {
+      firstLanguage = isLanguageTag(got[FIRST_LANGUAGE_KEY]) ? (got[FIRST_LANGUAGE_KEY] as string) : '';
+      apply(got[LECTURE_SETTINGS_KEY]);
+    },
+    () => undefined,
+  );
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && LECTURE_SETTINGS_KEY in changes) apply(changes[LECTURE_SETTINGS_KEY].newValue);
+    if (area !== 'local') return;
+    if (FIRST_LANGUAGE_KEY in changes) applyFirst(changes[FIRST_LANGUAGE_KEY].newValue);
+    if (LECTURE_SETTINGS_KEY in changes) apply(changes[LECTURE_SETTINGS_KEY].newValue);
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onInvalidated(() => {

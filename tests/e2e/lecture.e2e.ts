@@ -203,6 +203,18 @@ describe('in the lecture: dual captions', () => {
     await lecture.keyboard.press('Alt+Shift+KeyC');
     await expect.poll(async () => (await overlayOf(lecture)).shown).toBe(true);
   });
+
+  it('with no language picked for it, the second line is the first language the learner set once', async () => {
+    const set = (o: object) => panel.evaluate((x) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set(x), o);
+    const settings = await panel.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>> } } } }).chrome.storage.local.get('lectureSettings'));
+    await set({ firstLanguage: 'fr' });
+    await set({ lectureSettings: { ...settings.lectureSettings, language: '' } });
+    await video.seek(lecture, 12);
+    await expect.poll(async () => (await overlayOf(lecture)).bottom).toBe("D'abord, les plantes absorbent l'eau par leurs racines.");
+    // Back to Spanish for the tests after this one.
+    await set({ lectureSettings: { ...settings.lectureSettings } });
+    await expect.poll(async () => (await overlayOf(lecture)).bottom).toBe('Primero, las plantas absorben agua por sus raíces.');
+  });
 });
 
 describe('playback that waits for the reader', () => {
