@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getDb, type GlossaryEntryRecord } from '../../src/db/schema';
 import { allTags, groupGlossary, parseTags, type GlossaryFilter, type GlossarySort } from '../../src/glossary/list';
 import { clockOf, CsvFileError, readCsv, toAnki, toCsv, type CsvReading, type Places } from '../../src/glossary/exchange';
@@ -8,6 +8,9 @@ import { downloadText } from '../../src/ui/download';
 import { t, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { TermInSentence } from '../../src/ui/glossary-marks';
+import { useFirstLanguage } from '../../src/ui/settings';
+import { trackLanguage } from '../../src/ui/translate-line';
+import { onDeviceTranslator, TranslationTimeout } from '../../src/language/translator';
 import type { Notice } from './BackupBar';
 import { openLectureAt } from './open-lecture';
 
@@ -17,13 +20,18 @@ const db = getDb();
 export function GlossaryView({ onNotice }: { onNotice: (n: Notice) => void }) {
   const data = useLiveQuery(
     async () => {
-      const [entries, lectures, courses] = await Promise.all([db.glossary.toArray(), db.lectures.toArray(), db.courses.toArray()]);
-      return { entries, places: { lectures: new Map(lectures.map((l) => [l.id, l])), courses: new Map(courses.map((c) => [c.id, c])) } satisfies Places };
+      const [entries, lectures, courses, tracks] = await Promise.all([db.glossary.toArray(), db.lectures.toArray(), db.courses.toArray(), db.tracks.toArray()]);
+      return {
+        entries,
+        places: { lectures: new Map(lectures.map((l) => [l.id, l])), courses: new Map(courses.map((c) => [c.id, c])) } satisfies Places,
+        trackLanguages: new Map(tracks.map((tr) => [tr.id, trackLanguage(tr)])),
+      };
     },
     [],
     null,
   );
   const due = useLiveQuery(() => countDue(db), [], 0);
+  const [learner] = useFirstLanguage();
   const [filter, setFilter] = useState<GlossaryFilter>({ sort: 'newest' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<{ name: string; reading: CsvReading } | null>(null);
@@ -184,6 +192,8 @@ export function GlossaryView({ onNotice }: { onNotice: (n: Notice) => void }) {
                   <EntryRow
                     key={e.id}
                     entry={e}
+                    learner={learner}
+                    from={wordLanguage(e, data.trackLanguages)}
                     checked={selected.has(e.id)}
                     onCheck={(on) => {
                       const next = new Set(selected);
@@ -202,7 +212,71 @@ export function GlossaryView({ onNotice }: { onNotice: (n: Notice) => void }) {
   );
 }
 
-function EntryRow({ entry, checked, onCheck }: { entry: GlossaryEntryRecord; checked: boolean; onCheck: (on: boolean) => void }) {
+/** The language a word was met in: its first example's caption track, else English (the glossary's base forms are English). */
+function wordLanguage(entry: GlossaryEntryRecord, trackLanguages: Map<string, string>): string {
+  const trackId = entry.examples.find((x) => x.trackId)?.trackId;
+  return (trackId && trackLanguages.get(trackId)) || 'en';
+}
+
+/** One on-device translator per language pair for the whole list (each asks the browser once). */
+const translators = new Map<string, Promise<((text: string) => Promise<string>) | null>>();
+function useWordTranslator(from: string, to: string) {
+  const [translate, setTranslate] = useState<((text: string) => Promise<string>) | null>(null);
+  useEffect(() => {
+    let live = true;
+    const key = `${from}>${to}`;
+    if (!translators.has(key)) translators.set(key, onDeviceTranslator(from, to).catch(() => null));
+    void translators.get(key)!.then((fn) => live && setTranslate(() => fn));
+    return () => {
+      live = false;
+    };
+  }, [from, to]);
+  return translate;
+}
+
+/**
+ * "Translate into my language": the browser's on-device translation of the word into the
+ * learner's first language becomes its meaning when it has none, else is offered beside
+ * it. Absent where the browser cannot translate the pair.
+ */
+function TranslateWord({ entry, from, learner, onMeaning }: { entry: GlossaryEntryRecord; from: string; learner: string; onMeaning: (m: string) => void }) {
+  const translate = useWordTranslator(from, learner);
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string }>({ kind: 'idle' });
+  if (!translate) return null;
+  const run = async () => {
+    setState({ kind: 'busy' });
+    try {
+      const text = (await translate(entry.term)).trim();
+      if (!entry.meaning) onMeaning(text);
+      setState({ kind: 'done', text });
+    } catch (err) {
+      setState({ kind: 'error', text: err instanceof TranslationTimeout ? t('translationTimeout') : t('translationFailed', err instanceof Error ? err.message : String(err)) });
+    }
+  };
+  return (
+    <span class="translate-word">
+      <button type="button" class="link" disabled={state.kind === 'busy'} onClick={() => void run()}>
+        {t('glossaryTranslate')}
+      </button>
+      <span role="status">
+        {state.kind === 'busy' && <span class="muted small">{t('translating')}</span>}
+        {state.kind === 'done' && state.text !== entry.meaning && (
+          <>
+            <span lang={learner} dir="auto">
+              {state.text}
+            </span>{' '}
+            <button type="button" class="link" onClick={() => onMeaning(state.text)}>
+              {t('glossaryUseMeaning')}
+            </button>
+          </>
+        )}
+        {state.kind === 'error' && <span class="problem error small">{state.text}</span>}
+      </span>
+    </span>
+  );
+}
+
+function EntryRow({ entry, from, learner, checked, onCheck }: { entry: GlossaryEntryRecord; from: string; learner: string; checked: boolean; onCheck: (on: boolean) => void }) {
   const save = (change: Partial<GlossaryEntryRecord>) => void db.glossary.update(entry.id, { ...change, updatedAt: Date.now() });
   const dueText = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(entry.due);
   return (
@@ -225,8 +299,9 @@ function EntryRow({ entry, checked, onCheck }: { entry: GlossaryEntryRecord; che
       <div class="entry-fields">
         <label>
           {t('glossaryMeaning')}
-          <input type="text" dir="auto" value={entry.meaning} onChange={(e) => save({ meaning: (e.target as HTMLInputElement).value.trim() })} />
+          <input type="text" dir="auto" lang={entry.meaning ? learner : undefined} value={entry.meaning} onChange={(e) => save({ meaning: (e.target as HTMLInputElement).value.trim() })} />
         </label>
+        <TranslateWord entry={entry} from={from} learner={learner} onMeaning={(meaning) => save({ meaning })} />
         <label>
           {t('glossaryTags')}
           <input type="text" value={entry.tags.join(', ')} onChange={(e) => save({ tags: parseTags((e.target as HTMLInputElement).value) })} />

@@ -6,7 +6,7 @@ import { languageName } from '../language/names';
 import { t, uiLocale } from './i18n';
 
 /** The language a track's text is in: its declared tag, else what MoocMate detected. */
-const trackLanguage = (track: TrackRecord | undefined) =>
+export const trackLanguage = (track: TrackRecord | undefined) =>
   track ? track.language || (track.detectedLanguage && track.detectedLanguage !== 'und' ? toBcp47(track.detectedLanguage) : '') : '';
 
 /** The browser's on-device translator for this track into the learner's language, if any. */

@@ -195,6 +195,39 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     expect(await button.isEnabled()).toBe(true);
   });
 
+  it("a glossary word is translated into the learner's first language where the browser can; the translation becomes its meaning", async () => {
+    const { ext, dash } = await start();
+    // The browser's Translator, stubbed in every page: English to Spanish only.
+    await ext.context.addInitScript(() => {
+      (globalThis as { Translator?: object }).Translator = {
+        availability: async (o: { targetLanguage: string }) => (o.targetLanguage === 'es' ? 'available' : 'unavailable'),
+        create: async (o: { sourceLanguage: string; targetLanguage: string }) => ({ translate: async (t: string) => `${t} (${o.sourceLanguage}>${o.targetLanguage})` }),
+      };
+    });
+    type Chrome = { chrome: { storage: { local: { set(o: object): Promise<void> } }; runtime: { sendMessage(m: object): Promise<unknown> } } };
+    await dash.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.set({ firstLanguage: 'es' }));
+    await dash.evaluate(() =>
+      (globalThis as unknown as Chrome).chrome.runtime.sendMessage({
+        moocmate: 'glossary.add',
+        data: { term: 'sunlight', sentence: 'Sunlight gives the leaf energy.', lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: 'https://example.org/' },
+      }),
+    );
+    // A new document, so the stub is in it (a change of #route alone keeps the old one).
+    await dash.goto(extensionUrl(ext, 'dashboard.html#/glossary'));
+    await dash.reload();
+    const entry = dash.locator('.glossary-entry', { hasText: 'sunlight' });
+    await entry.getByRole('button', { name: text('en', 'glossaryTranslate') }).click();
+    const meaning = entry.getByRole('textbox', { name: text('en', 'glossaryMeaning') });
+    await expect.poll(() => meaning.inputValue()).toBe('sunlight (en>es)');
+    await screenshot(dash, 'glossary-translated-meaning');
+    // A first language the browser cannot translate into: no button at all.
+    await dash.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.set({ firstLanguage: 'ja' }));
+    await dash.reload();
+    await meaning.waitFor();
+    expect(await meaning.inputValue()).toBe('sunlight (en>es)');
+    expect(await entry.getByRole('button', { name: text('en', 'glossaryTranslate') }).count()).toBe(0);
+  });
+
   it('no translate action in a browser without the Translator API', async () => {
     const { ext, lecture } = await start(undefined, ['--disable-features=TranslationAPI']);
     const panel = await openPanel(ext, lecture);
