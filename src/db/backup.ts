@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import type { CourseRecord, CueRecord, DutyRecord, FlagRecord, GlossaryEntryRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
 import { terms } from '../captions/terms';
+import { readStoredSettings, restoreStoredSettings, StoredSettingsSchema, writeStoredSettings } from './settings';
 
 /** docs/backup-format.md describes this format; bump the version for any change a reader must know. */
 export const BACKUP_FORMAT = 'moocmate-backup';
-export const BACKUP_VERSION = 4;
-/** Older versions this MoocMate still reads: 1 had no flags, 1-2 no glossary, 1-3 no duties. */
-const READABLE_VERSIONS = [1, 2, 3, 4] as const;
+export const BACKUP_VERSION = 5;
+/** Older versions this MoocMate still reads: 1 had no flags, 1-2 no glossary, 1-3 no duties, 1-4 no settings. */
+const READABLE_VERSIONS = [1, 2, 3, 4, 5] as const;
 
 /**
  * A backup that cannot be imported. `key` and `subs` name the message in _locales, so the
@@ -185,6 +186,8 @@ const BackupSchema = v.strictObject({
     /** Since version 4 (peer-review duties). */
     duties: v.optional(v.array(DutySchema)),
   }),
+  /** Since version 5: the learner's settings (interface and first language, lecture, reminders). */
+  settings: v.optional(StoredSettingsSchema),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
@@ -192,6 +195,8 @@ type BackupCue = Backup['data']['cues'][number];
 
 /** Everything MoocMate holds, as one object (the search index is rebuilt on import). */
 export async function exportBackup(db: MoocMateDb, now = new Date()): Promise<Backup> {
+  // Read before the transaction: awaiting anything but the database inside it would end it.
+  const settings = await readStoredSettings();
   return db.transaction('r', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary, db.duties], async () => {
     const [courses, lectures, tracks, cues, flags, glossary, duties] = await Promise.all([
       db.courses.toArray(),
@@ -207,6 +212,7 @@ export async function exportBackup(db: MoocMateDb, now = new Date()): Promise<Ba
       version: BACKUP_VERSION,
       exportedAt: now.toISOString(),
       data: { courses, lectures, tracks, cues: cues.map(({ terms: _derived, ...cue }): BackupCue => cue), flags, glossary, duties },
+      settings,
     };
   });
 }
@@ -219,6 +225,8 @@ export interface BackupSummary {
   flags: number;
   glossary: number;
   duties: number;
+  /** How many settings the backup set. */
+  settings: number;
 }
 
 /**
@@ -229,20 +237,32 @@ export async function importBackup(db: MoocMateDb, text: string): Promise<Backup
   const backup = validateBackup(text);
   const { courses, lectures, tracks, cues, flags = [], glossary = [], duties = [] } = backup.data;
   const rows: CueRecord[] = cues.map((c) => ({ ...c, terms: terms(c.text) }));
-  await db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary, db.duties], async () => {
-    for (const t of tracks) {
-      await db.cues.where('[trackId+index]').between([t.id, -Infinity], [t.id, Infinity]).delete();
-    }
-    await db.courses.bulkPut(courses as CourseRecord[]);
-    await db.lectures.bulkPut(lectures as LectureRecord[]);
-    await db.tracks.bulkPut(tracks as TrackRecord[]);
-    await db.cues.bulkPut(rows);
-    await db.flags.bulkPut(flags as FlagRecord[]);
-    // One entry per base form: a word the learner has here under another id gives way to the backup's.
-    await db.glossary.where('base').anyOf(glossary.map((g) => g.base)).delete();
-    await db.glossary.bulkPut(glossary as GlossaryEntryRecord[]);
-    await db.duties.bulkPut(duties as DutyRecord[]);
-  });
+  const writeData = () =>
+    db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary, db.duties], async () => {
+      for (const t of tracks) {
+        await db.cues.where('[trackId+index]').between([t.id, -Infinity], [t.id, Infinity]).delete();
+      }
+      await db.courses.bulkPut(courses as CourseRecord[]);
+      await db.lectures.bulkPut(lectures as LectureRecord[]);
+      await db.tracks.bulkPut(tracks as TrackRecord[]);
+      await db.cues.bulkPut(rows);
+      await db.flags.bulkPut(flags as FlagRecord[]);
+      // One entry per base form: a word the learner has here under another id gives way to the backup's.
+      await db.glossary.where('base').anyOf(glossary.map((g) => g.base)).delete();
+      await db.glossary.bulkPut(glossary as GlossaryEntryRecord[]);
+      await db.duties.bulkPut(duties as DutyRecord[]);
+    });
+  // Settings live outside the database: written first, and put back if the database's
+  // transaction fails, so an import is still all or nothing.
+  const settings = backup.settings ?? {};
+  const before = await readStoredSettings();
+  await writeStoredSettings(settings);
+  try {
+    await writeData();
+  } catch (err) {
+    await restoreStoredSettings(before, settings).catch(() => undefined);
+    throw err;
+  }
   return {
     courses: courses.length,
     lectures: lectures.length,
@@ -251,6 +271,7 @@ export async function importBackup(db: MoocMateDb, text: string): Promise<Backup
     flags: flags.length,
     glossary: glossary.length,
     duties: duties.length,
+    settings: Object.keys(settings).length,
   };
 }
 

@@ -75,12 +75,18 @@ describe('dashboard', () => {
     await screenshot(dash, 'dashboard-lecture');
   });
 
-  it('backup, delete all, import gives back the same data', async () => {
+  it("backup, delete all, import gives back the same data, and the learner's settings", async () => {
+    type Local = { chrome: { storage: { local: { set(o: object): Promise<void>; get(k: string[]): Promise<Record<string, unknown>> } } } };
+    const local = (o: object) => dash.evaluate((x) => (globalThis as unknown as Local).chrome.storage.local.set(x), o);
+    const settings = () => dash.evaluate(() => (globalThis as unknown as Local).chrome.storage.local.get(['firstLanguage', 'maxCharsPerSecond']));
+    await local({ firstLanguage: 'fa', maxCharsPerSecond: 15 });
     const before = await dumpDb(dash);
     const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export backup' }).click()]);
     const file = (await download.path())!;
     const backup = JSON.parse(readFileSync(file, 'utf8'));
-    expect(backup).toMatchObject({ format: 'moocmate-backup', version: 4 });
+    expect(backup).toMatchObject({ format: 'moocmate-backup', version: 5, settings: { firstLanguage: 'fa', maxCharsPerSecond: 15 } });
+    // Settings changed after the backup come back with it.
+    await local({ firstLanguage: 'ja', maxCharsPerSecond: 25 });
 
     dash.once('dialog', (d) => void d.accept());
     await dash.getByRole('button', { name: 'Delete all data' }).click();
@@ -98,6 +104,7 @@ describe('dashboard', () => {
       expect(sort(after[table]), table).toEqual(sort(before[table]));
     }
     await expect.poll(() => dash.locator('.lecture-link').count()).toBe(2);
+    expect(await settings()).toEqual({ firstLanguage: 'fa', maxCharsPerSecond: 15 });
   });
 
   it('rejects a corrupt, truncated or foreign backup with a message and changes nothing', async () => {
@@ -108,7 +115,7 @@ describe('dashboard', () => {
     const cases: Array<[string, string, RegExp]> = [
       ['truncated.json', good.slice(0, Math.floor(good.length * 0.7)), /damaged or cut off/],
       ['foreign.json', JSON.stringify({ notes: ['not ours'] }), /not a MoocMate backup/],
-      ['newer.json', good.replace('"version":4', '"version":7'), /newer MoocMate \(format 7\)/],
+      ['newer.json', good.replace('"version":5', '"version":7'), /newer MoocMate \(format 7\)/],
       ['lines-missing.json', JSON.stringify({ ...JSON.parse(good), data: { ...JSON.parse(good).data, cues: JSON.parse(good).data.cues.slice(1) } }), /should have \d+ lines/],
     ];
     for (const [name, body, message] of cases) {

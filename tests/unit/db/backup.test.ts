@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BACKUP_VERSION, BackupError, exportBackup, importBackup, validateBackup, wipeAll } from '../../../src/db/backup';
 import { ingestTrack } from '../../../src/captions/store';
 import type { MoocMateDb } from '../../../src/db/schema';
@@ -54,8 +55,65 @@ describe('backup', () => {
     await wipeAll(db);
     expect(await db.cues.count()).toBe(0);
     const summary = await importBackup(db, file);
-    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1, glossary: 1, duties: 2 });
+    expect(summary).toEqual({ courses: 1, lectures: 2, tracks: 2, cues: 6, flags: 1, glossary: 1, duties: 2, settings: 0 });
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("carries the learner's settings (version 5) and puts them back on import", async () => {
+    fakeBrowser.reset();
+    const settings = {
+      uiLanguage: 'ar',
+      firstLanguage: 'fa',
+      lectureSettings: { overlay: true, overlaySize: 'large', overlayLift: 10, language: 'fa' },
+      dutySettings: { offsetsHours: [24], adviceDays: 3, snoozeMinutes: 30 },
+      maxCharsPerSecond: 17,
+      reporterId: 'r-123',
+    };
+    await fakeBrowser.storage.local.set(settings);
+    const db = await seeded();
+    const backup = await exportBackup(db);
+    expect(backup.version).toBe(5);
+    expect(backup.settings).toEqual(settings);
+    await fakeBrowser.storage.local.clear();
+    await fakeBrowser.storage.local.set({ uiLanguage: 'ja', unrelated: 1 });
+    const summary = await importBackup(db, JSON.stringify(backup));
+    expect(summary.settings).toBe(6);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored).toMatchObject({ ...settings, unrelated: 1, lectureSettings: expect.objectContaining({ overlay: true, overlaySize: 'large', language: 'fa' }) });
+  });
+
+  it('a bad setting rejects the whole file: settings and data unchanged', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ uiLanguage: 'es' });
+    const db = await seeded();
+    const backup = await exportBackup(db);
+    const before = await snapshot(db);
+    for (const bad of [{ uiLanguage: 'klingon' }, { maxCharsPerSecond: 500 }, { firstLanguage: 'not a tag!' }, { somethingElse: true }]) {
+      const file = JSON.stringify({ ...backup, settings: bad });
+      await expect(importBackup(db, file)).rejects.toThrow(/settings/);
+    }
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ uiLanguage: 'es' });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('puts the settings back when the database cannot take the import', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ uiLanguage: 'es' });
+    const db = await seeded();
+    const backup = { ...(await exportBackup(db)), settings: { uiLanguage: 'ko' as const, firstLanguage: 'ko' } };
+    const failing = Object.create(db) as MoocMateDb;
+    failing.transaction = (() => Promise.reject(new Error('disk full'))) as never;
+    await expect(importBackup(failing, JSON.stringify(backup))).rejects.toThrow('disk full');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ uiLanguage: 'es' });
+  });
+
+  it('reads a version 4 file (no settings) and leaves the settings alone', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ uiLanguage: 'es' });
+    const db = await seeded();
+    const { settings: _none, ...v4 } = { ...(await exportBackup(db)), version: 4 };
+    expect((await importBackup(db, JSON.stringify(v4))).settings).toBe(0);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ uiLanguage: 'es' });
   });
 
   it('still reads a version 1 backup (made before flags existed)', async () => {
