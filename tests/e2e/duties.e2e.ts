@@ -344,7 +344,7 @@ describe('backup and delete all', () => {
     const dash = await openExtensionPage(ext, 'dashboard.html#/duties');
     const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export backup' }).click()]);
     const backup = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { version: number; data: { duties: Duty[] } };
-    expect(backup.version).toBe(4);
+    expect(backup.version).toBe(5);
     expect(backup.data.duties.map((d) => d.id).sort()).toEqual((await duties()).map((d) => d.id).sort());
     dash.on('dialog', (d) => void d.accept());
     await dash.getByRole('button', { name: 'Delete all data' }).click();
