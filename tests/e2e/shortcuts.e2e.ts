@@ -192,11 +192,14 @@ describe('browser shortcuts, pressed with real keys (headful Chromium in Xvfb)',
     await commandsSeen(ext.worker);
     await press('alt+shift+s');
 
+    // The context is listed as soon as the panel opens; its address comes when its document
+    // commits (a clean CI run read it empty once): wait for both.
     const [context] = await waitFor('the side panel', async () => {
       const c = await panels();
-      return c.length === 1 ? c : null;
+      return c.length === 1 && c[0].documentUrl ? c : null;
     });
     expect(context.documentUrl).toMatch(/\/sidepanel\.html/);
+    expect(await panels()).toHaveLength(1);
     expect(await commandsSeen(ext.worker)).toEqual(['open-side-panel']);
     // The learner sees this lecture's transcript in it.
     await expect.poll(() => inSidePanel('document.querySelector(".transcript")?.textContent ?? ""'), { timeout: 20_000 }).toContain('First, plants take in water through their roots.');
