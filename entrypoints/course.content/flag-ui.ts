@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../../src/messaging/client';
 import type { CaptureLoop } from './capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
+import { onAltShiftKey } from './page-keys';
 
 /** The caption the player shows now: the showing track's language and its active cues' text. */
 function shownCaption(media: HTMLVideoElement): { language?: string; shownText?: string } {
@@ -72,18 +73,7 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
   };
   button.addEventListener('click', () => void flagNow());
 
-  ctx.addEventListener(
-    window,
-    'keydown',
-    (e: KeyboardEvent) => {
-      if (!(e.altKey && e.shiftKey && e.code === 'KeyF') || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target?.tagName ?? '')) return;
-      e.preventDefault();
-      void flagNow();
-    },
-    { capture: true },
-  );
+  onAltShiftKey(ctx, (code) => code === 'KeyF' && (void flagNow(), true));
 
   // Keep the button at the top-right corner of the video the learner watches.
   if (typeof CSS !== 'undefined' && CSS.supports('anchor-name', ANCHOR)) followWithAnchor(ctx, loop, host);

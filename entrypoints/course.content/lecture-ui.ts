@@ -9,7 +9,8 @@ import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
 import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
 import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
 import type { CaptureLoop } from './capture-loop';
-import { msg, watchPageStrings } from './page-i18n';
+import { msg } from './page-i18n';
+import { onAltShiftKey } from './page-keys';
 import { measureBox } from './measure-box';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 import { FIRST_LANGUAGE_KEY, isLanguageTag } from '../../src/language/first-language';
@@ -205,28 +206,21 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   });
 
   // Keys: Alt+Shift+B / R / N move between lines, Alt+Shift+C turns the overlay on or off.
-  ctx.addEventListener(
-    window,
-    'keydown',
-    (e: KeyboardEvent) => {
-      if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || !player) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target?.tagName ?? '')) return;
-      const step = e.code === LECTURE_KEYS.previous ? -1 : e.code === LECTURE_KEYS.repeat ? 0 : e.code === LECTURE_KEYS.next ? 1 : null;
-      if (step !== null) {
-        e.preventDefault();
-        keysUsed = true;
-        void ensureLines().then(() => player?.step(step) || flash(msg('overlayNoLines')));
-      } else if (e.code === LECTURE_KEYS.overlay) {
-        e.preventDefault();
-        const next = { ...settings, overlay: !settings.overlay };
-        apply(next); // at once; storage tells the side panel
-        void browser.storage.local.set({ [LECTURE_SETTINGS_KEY]: next });
-        if (next.overlay && lines.length === 0) flash(msg('overlayNoLines'));
-      }
-    },
-    { capture: true },
-  );
+  onAltShiftKey(ctx, (code) => {
+    if (!player) return false;
+    const step = code === LECTURE_KEYS.previous ? -1 : code === LECTURE_KEYS.repeat ? 0 : code === LECTURE_KEYS.next ? 1 : null;
+    if (step !== null) {
+      keysUsed = true;
+      void ensureLines().then(() => player?.step(step) || flash(msg('overlayNoLines')));
+      return true;
+    }
+    if (code !== LECTURE_KEYS.overlay) return false;
+    const next = { ...settings, overlay: !settings.overlay };
+    apply(next); // at once; storage tells the side panel
+    void browser.storage.local.set({ [LECTURE_SETTINGS_KEY]: next });
+    if (next.overlay && lines.length === 0) flash(msg('overlayNoLines'));
+    return true;
+  });
 
   // The overlay follows the video's box; in full screen it lives inside the full-screen element.
   // measureBox never reads layout itself, so a line change never forces one.

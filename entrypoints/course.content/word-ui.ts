@@ -5,6 +5,7 @@ import { MARK_CSS, renderMarkedText } from '../../src/glossary/mark-text';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 import type { CaptureLoop } from './capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
+import { onAltShiftKey } from './page-keys';
 
 
 /** The caption the player shows now (the showing track, else any loaded one). */
@@ -186,17 +187,6 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
     return Promise.resolve(false);
   };
 
-  ctx.addEventListener(
-    window,
-    'keydown',
-    (e: KeyboardEvent) => {
-      if (!(e.altKey && e.shiftKey && e.code === 'KeyG') || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target?.tagName ?? '')) return;
-      e.preventDefault();
-      void addWord();
-    },
-    { capture: true },
-  );
+  onAltShiftKey(ctx, (code) => code === 'KeyG' && (void addWord(), true));
   return { addWord };
 }
