@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { getDb, type GlossaryEntryRecord } from '../../src/db/schema';
 import { allTags, groupGlossary, parseTags, type GlossaryFilter, type GlossarySort } from '../../src/glossary/list';
 import { clockOf, CsvFileError, readCsv, toAnki, toCsv, type CsvReading, type Places } from '../../src/glossary/exchange';
@@ -9,8 +9,8 @@ import { t, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { TermInSentence } from '../../src/ui/glossary-marks';
 import { useFirstLanguage } from '../../src/ui/settings';
-import { trackLanguage } from '../../src/ui/translate-line';
-import { onDeviceTranslator, TranslationTimeout } from '../../src/language/translator';
+import { trackLanguage, useOnDeviceTranslator } from '../../src/ui/translate-line';
+import { TranslationTimeout } from '../../src/language/translator';
 import type { Notice } from './BackupBar';
 import { openLectureAt } from './open-lecture';
 
@@ -218,29 +218,13 @@ function wordLanguage(entry: GlossaryEntryRecord, trackLanguages: Map<string, st
   return (trackId && trackLanguages.get(trackId)) || 'en';
 }
 
-/** One on-device translator per language pair for the whole list (each asks the browser once). */
-const translators = new Map<string, Promise<((text: string) => Promise<string>) | null>>();
-function useWordTranslator(from: string, to: string) {
-  const [translate, setTranslate] = useState<((text: string) => Promise<string>) | null>(null);
-  useEffect(() => {
-    let live = true;
-    const key = `${from}>${to}`;
-    if (!translators.has(key)) translators.set(key, onDeviceTranslator(from, to).catch(() => null));
-    void translators.get(key)!.then((fn) => live && setTranslate(() => fn));
-    return () => {
-      live = false;
-    };
-  }, [from, to]);
-  return translate;
-}
-
 /**
  * "Translate into my language": the browser's on-device translation of the word into the
  * learner's first language becomes its meaning when it has none, else is offered beside
  * it. Absent where the browser cannot translate the pair.
  */
 function TranslateWord({ entry, from, learner, onMeaning }: { entry: GlossaryEntryRecord; from: string; learner: string; onMeaning: (m: string) => void }) {
-  const translate = useWordTranslator(from, learner);
+  const translate = useOnDeviceTranslator(from, learner);
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string }>({ kind: 'idle' });
   if (!translate) return null;
   const run = async () => {

@@ -11,16 +11,25 @@ export const trackLanguage = (track: TrackRecord | undefined) =>
 
 /** The browser's on-device translator for this track into the learner's language, if any. */
 export function useLineTranslator(track: TrackRecord | undefined, learner: string) {
-  const from = trackLanguage(track);
+  return useOnDeviceTranslator(trackLanguage(track), learner);
+}
+
+/** One translator per language pair for the page: the browser is asked once per pair. */
+const translators = new Map<string, Promise<((text: string) => Promise<string>) | null>>();
+
+/** The browser's on-device translator from `from` into `to`; null where it has none. */
+export function useOnDeviceTranslator(from: string, to: string) {
   const [translate, setTranslate] = useState<((text: string) => Promise<string>) | null>(null);
   useEffect(() => {
     let live = true;
     setTranslate(null);
-    void onDeviceTranslator(from, learner).then((fn) => live && setTranslate(() => fn));
+    const key = `${from}>${to}`;
+    if (!translators.has(key)) translators.set(key, onDeviceTranslator(from, to).catch(() => null));
+    void translators.get(key)!.then((fn) => live && setTranslate(() => fn));
     return () => {
       live = false;
     };
-  }, [from, learner]);
+  }, [from, to]);
   return translate;
 }
 
