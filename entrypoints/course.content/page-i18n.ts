@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../../src/messaging/client';
-import { fillMessage, UI_LANGUAGE_KEY } from '../../src/ui/messages-table';
-import type { MessageKey } from '../../src/ui/i18n';
+import { UI_LANGUAGE_KEY } from '../../src/ui/messages-table';
+import { textFrom, type MessageKey } from '../../src/ui/i18n';
 
 /** Every interface string the content script shows (asked from the background at once). */
 export const PAGE_KEYS = [
@@ -36,9 +36,7 @@ let watching = false;
  * page loads the whole message file in the page's main thread.
  */
 export function msg(key: PageKey, ...subs: string[]): string {
-  const chosen = strings?.[key];
-  if (chosen !== undefined) return fillMessage(chosen, subs);
-  return (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
+  return textFrom(strings, key, subs);
 }
 
 /** True once the background's strings are here (then msg() never asks chrome.i18n). */

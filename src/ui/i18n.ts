@@ -24,7 +24,16 @@ const getMessage = (key: string, subs?: string[]) => (browser.i18n.getMessage as
 
 /** Interface text in the learner's language (all UI strings live in public/_locales). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  const chosen = table?.[key];
+  return textFrom(table, key, subs);
+}
+
+/**
+ * A message from a loaded table, placeholders filled; without the table (or the key in
+ * it), the browser's language through chrome.i18n; the key itself as the last resort.
+ * The one lookup behind t(), the background's texts and the course page's msg().
+ */
+export function textFrom(strings: Record<string, string> | null, key: string, subs: ReadonlyArray<string | number>): string {
+  const chosen = strings?.[key];
   if (chosen !== undefined) return fillMessage(chosen, subs);
   return getMessage(key, subs.map(String)) || key;
 }

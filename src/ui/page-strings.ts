@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
-import { loadMessageTable, readUiLanguage } from './i18n';
-import { fillMessage, UI_LANGUAGES, localeInfo, type UiLanguage } from './messages-table';
+import { loadMessageTable, readUiLanguage, textFrom } from './i18n';
+import { UI_LANGUAGES, localeInfo, type UiLanguage } from './messages-table';
 
 /**
  * The interface language the learner chose, for text the background makes (the content
@@ -38,11 +38,7 @@ async function tableFor(folder: UiLanguage): Promise<Record<string, string>> {
  */
 export async function backgroundText(): Promise<(key: string, ...subs: Array<string | number>) => string> {
   const table = await tableFor(await chosenFolder()).catch(() => null);
-  return (key, ...subs) => {
-    const strings = subs.map(String);
-    const chosen = table?.[key];
-    return chosen !== undefined ? fillMessage(chosen, strings) : (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, strings) || key;
-  };
+  return (key, ...subs) => textFrom(table, key, subs);
 }
 
 /**
