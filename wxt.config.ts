@@ -33,10 +33,10 @@ export default defineConfig({
       // X and Z (commands.getAll() gave an empty shortcut). tests/e2e/shortcuts.e2e.ts
       // checks that each suggested key below is really assigned. R, B, N and C are the
       // lecture's in-page keys.
-      // The page also answers this key itself (entrypoints/course.content/flag-ui.ts), for
+      // The page also answers this key itself (entrypoints/course-tools/flag-ui.ts), for
       // browsers where the shortcut is unassigned.
       'flag-caption': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFlagCaption__' },
-      // G for glossary; likewise answered in the page (entrypoints/course.content/word-ui.ts).
+      // G for glossary; likewise answered in the page (entrypoints/course-tools/word-ui.ts).
       'add-word': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_cmdAddWord__' },
       // Opens the review page (src/glossary/background.ts).
       'start-review': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_cmdStartReview__' },

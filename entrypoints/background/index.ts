@@ -3,6 +3,7 @@ import { createRouter } from '../../src/messaging/router';
 import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
+import { lectureToolsWanted, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
@@ -12,7 +13,11 @@ import { openSidePanelFor } from '../../src/ui/open-side-panel';
 
 export default defineBackground(() => {
   const route = createRouter({
-    'capture.track': captureTrack,
+    'capture.track': async (req, sender) => {
+      const stored = await captureTrack(req, sender);
+      return 'sendCues' in stored ? stored : { ...stored, tools: await lectureToolsWanted() };
+    },
+    'tools.load': loadTools,
     'lecture.pendingSeek': takePendingSeek,
     'lecture.openAt': openLectureAt,
     'site.enable': enableSite,
@@ -40,6 +45,7 @@ export default defineBackground(() => {
   watchGlossaryMenuLanguage();
   browser.contextMenus?.onClicked.addListener((info, tab) => void onGlossaryMenu(info, tab));
   watchGlossary();
+  wakeToolsOnSettings();
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.permissions.onRemoved.addListener(({ origins }) => void forgetRemovedSites(origins));
 

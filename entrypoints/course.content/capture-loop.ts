@@ -32,8 +32,11 @@ export interface WatchedLecture {
 
 type Capture = BackgroundProtocol['capture.track']['req'];
 type Job = Omit<Capture, 'page'> & { signature: string; player?: TextTrack };
-/** 'captured': the background stored a track of this page (the overlay reads it back). */
-export type ChangeReason = 'play' | 'update' | 'captured';
+/**
+ * 'captured': the background stored a track of this page (the overlay reads it back).
+ * 'tools': the learner's settings use the page tools from the start (entrypoints/course.content/tools.ts).
+ */
+export type ChangeReason = 'play' | 'update' | 'captured' | 'tools';
 
 /**
  * Finds the lectures on a page and sends every caption track of each to the background:
@@ -99,6 +102,13 @@ export class CaptureLoop {
     if (last) return last;
     for (const w of this.watched.values()) if (w.trackCount > 0) return w;
     return this.watched.values().next().value ?? null;
+  }
+
+  /** True when `node` is a watched lecture, its video, or inside one. */
+  holds(node: EventTarget | null): boolean {
+    if (!(node instanceof Node)) return false;
+    for (const w of this.watched.values()) if (w.element.contains(node) || w.media === node) return true;
+    return false;
   }
 
   mediaFor(lectureId: string): HTMLVideoElement | null {
@@ -306,6 +316,7 @@ export class CaptureLoop {
         stored = await callBackground('capture.track', { page, track, cues, pageError: job.pageError });
       }
       if (!('sendCues' in stored) && stored.cueCount > 0) this.notify('captured');
+      if (!('sendCues' in stored) && stored.tools) this.notify('tools');
     } catch (err) {
       // The page must never see our errors. A stopped service worker drops the message:
       // try again a few times, then wait for the next change on the page.

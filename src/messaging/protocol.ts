@@ -1,6 +1,7 @@
 import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat, DutyReading, DutyInput } from './schemas';
-import type { DateDoubt, TrackStatus } from '../db/schema';
+import type { DateDoubt } from '../db/schema';
 import type { MatcherData } from '../glossary/match';
+import type { IngestResult } from '../captions/store';
 
 export type { PageInfo, TrackInfo, RawCue, SourceFormat, DutyReading, DutyInput };
 
@@ -9,10 +10,13 @@ export interface BackgroundProtocol {
   'capture.track': {
     req: BackgroundRequests['capture.track'];
     res:
-      | { lectureId: string; trackId: string; cueCount: number; status: TrackStatus; error?: string; unchanged: boolean }
+      /** `tools`: the learner's settings use the page tools from the start (src/sites/page-tools.ts). */
+      | (IngestResult & { tools?: boolean })
       /** Only for `pageHasCues`: the file could not be read, send the player's cues instead. */
       | { sendCues: true };
   };
+  /** The capture script asks for the learner's tools in its frame (entrypoints/course-tools). */
+  'tools.load': { req: BackgroundRequests['tools.load']; res: { loaded: true } };
   'lecture.pendingSeek': { req: BackgroundRequests['lecture.pendingSeek']; res: { seek: { lectureId: string; time: number } | null } };
   'lecture.openAt': { req: BackgroundRequests['lecture.openAt']; res: { tabId: number } };
   'site.enable': { req: BackgroundRequests['site.enable']; res: { enabled: true } };
@@ -78,6 +82,8 @@ export interface TabProtocol {
   'page.addWord': { req: { selection?: string }; res: { added: boolean } };
   /** The glossary changed: pages fetch the matcher again (no answer expected). */
   'page.glossaryChanged': { req: { version: number }; res: Record<string, never> };
+  /** The learner turned on a lecture tool elsewhere (side panel): load the page tools now. */
+  'page.wakeTools': { req: Record<string, never>; res: Record<string, never> };
   /** Read this page as a peer-review duty (adapters first, else its text) and store it. */
   'page.readDuty': { req: Record<string, never>; res: { dutyId: string; created: boolean } };
 }

@@ -125,6 +125,8 @@ export const BackgroundSchemas = {
      */
     pageHasCues: v.optional(v.literal(true)),
   }),
+  /** The capture script of a frame asks for the learner's tools there (src/sites/page-tools.ts). */
+  'tools.load': v.object({}),
   /** The content script asks whether this tab was opened to play from a moment. */
   'lecture.pendingSeek': v.object({}),
   /** The learner flags the caption on screen (keystroke or the button by the player). */

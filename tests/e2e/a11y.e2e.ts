@@ -83,6 +83,8 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   it("the controls MoocMate adds to a course page (the flag button's open shadow root), and its note", async () => {
     await setUiLanguage('browser');
     const host = '[data-moocmate="flag-ui"]';
+    // A keyboard learner tabs to the video: MoocMate's tools load then, and the button appears.
+    await lecture.focus('video');
     await lecture.locator(`${host} button`).waitFor();
     // The root is open, so axe walks into it; include only MoocMate's host, not the course page.
     expect(await lecture.evaluate((sel) => document.querySelector(sel)?.shadowRoot !== null, host)).toBe(true);

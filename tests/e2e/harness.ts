@@ -175,6 +175,15 @@ export async function openDemoLecture(ext: Extension, server: Server): Promise<{
   return { lecture, probe, dump };
 }
 
+/**
+ * The learner points at the lecture's video: MoocMate's tools load then (they are not in
+ * the page at load), and the flag button joins the page.
+ */
+export async function pointAtVideo(page: Page): Promise<void> {
+  await page.hover('video');
+  await page.locator('[data-moocmate="flag-ui"]').waitFor({ state: 'attached' });
+}
+
 /** Seeks the page's video (muted) and waits for the player's caption at that moment. */
 export async function seekToCaption(page: Page, time: number): Promise<void> {
   await page.evaluate(async (t) => {

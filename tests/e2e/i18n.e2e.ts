@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openDemoLecture, ROOT, screenshot, startFixtureServer, tabIdOf, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openDemoLecture, pointAtVideo, ROOT, screenshot, startFixtureServer, tabIdOf, type Extension, type Server } from './harness';
 
 /** A translation's text for a key, read from the shipped locale file (never typed in here). */
 const text = (loc: string, key: string) =>
@@ -60,7 +60,8 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     const { ext, lecture, dash } = await start();
     const panel = await openPanel(ext, lecture);
     expect(await pageDir(panel)).toBe('en ltr');
-    // The in-page flag button speaks the browser's language (English) first.
+    // The in-page flag button (there once the learner points at the video) speaks the browser's language (English) first.
+    await pointAtVideo(lecture);
     const flagButton = lecture.locator('[data-moocmate="flag-ui"] button');
     await expect.poll(() => flagButton.textContent()).toContain(text('en', 'flagCaption'));
 
@@ -118,6 +119,7 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     expect(await pageDir(panel)).toBe('ja ltr');
     await screenshot(panel, 'i18n-sidepanel-ja');
     // The controls on the course page speak the browser's Japanese too (from the background's table).
+    await pointAtVideo(lecture);
     await expect.poll(() => lecture.locator('[data-moocmate="flag-ui"] button').textContent()).toContain(text('ja', 'flagCaption'));
     expect(await lecture.locator('[data-moocmate="flag-ui"]').getAttribute('lang')).toBe('ja');
     await dash.reload();
@@ -280,6 +282,7 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     const panel = await openPanel(ext, lecture);
     const size = (p: Page, sel: string) => p.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const flagButton = '[data-moocmate="flag-ui"] button';
+    await pointAtVideo(lecture);
     await lecture.locator(flagButton).waitFor();
     const before = { cue: await size(panel, '.cue-text'), time: await size(panel, '.cue-time'), flag: await size(lecture, flagButton) };
     expect(before.cue).toBe(16); // the learner's default size, not Chrome's 75% for extension pages

@@ -5,6 +5,7 @@ import { page } from '../helpers';
 function router(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'capture.track': vi.fn(async () => ({ lectureId: 'l', trackId: 't', cueCount: 1, status: 'ok' as const, unchanged: false })),
+    'tools.load': vi.fn(async () => ({ loaded: true as const })),
     'lecture.pendingSeek': vi.fn(async () => ({ seek: null })),
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
     'site.enable': vi.fn(async () => ({ enabled: true as const })),

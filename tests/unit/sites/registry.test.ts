@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adapters } from '../../../src/sites/registry';
+import { SITE_MATCHES } from '../../../src/sites/hosts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const at = (...p: string[]) => join(ROOT, ...p);
@@ -14,6 +15,24 @@ describe('site adapters', () => {
       .sort();
     expect(adapters.map((a) => a.site).sort()).toEqual(folders);
     expect(adapters[adapters.length - 1].site).toBe('html5');
+  });
+
+  it('every adapter runs in exactly one content script, which has its hosts (html5 runs in all)', () => {
+    const scripts = readdirSync(at('entrypoints'))
+      .filter((f) => /\.content(\.ts)?$/.test(f))
+      .map((f) => (f.endsWith('.ts') ? f : `${f}/index.ts`))
+      .filter((f) => readFileSync(at('entrypoints', f), 'utf8').includes('startCourseScript('));
+    const passes = (file: string, site: string) => new RegExp(`startCourseScript\\(ctx, \\[[^\\]]*\\b${site}Adapter\\b`).test(readFileSync(at('entrypoints', file), 'utf8'));
+    for (const { site } of adapters) {
+      const using = scripts.filter((f) => passes(f, site));
+      if (site === 'html5') expect(using.sort(), site).toEqual(scripts.sort());
+      else expect(using.length, `${site}: ${using.join(', ')}`).toBe(1);
+    }
+    // Each platform's own script serves its hosts from SITE_MATCHES; course.content the rest.
+    for (const site of Object.keys(SITE_MATCHES)) {
+      const file = site === 'other' ? 'course.content/index.ts' : `${site}.content.ts`;
+      expect(readFileSync(at('entrypoints', file), 'utf8'), file).toContain(`matches: [...SITE_MATCHES.${site}]`);
+    }
   });
 
   for (const adapter of adapters) {

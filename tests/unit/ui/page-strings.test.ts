@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PAGE_KEYS } from '../../../entrypoints/course.content/page-i18n';
+import { PAGE_KEYS } from '../../../entrypoints/course-tools/page-i18n';
 import { backgroundText, pageStrings } from '../../../src/ui/page-strings';
 import { openSidePanelFor } from '../../../src/ui/open-side-panel';
 

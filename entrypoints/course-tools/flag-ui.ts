@@ -1,8 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../../src/messaging/client';
-import type { CaptureLoop } from './capture-loop';
+import type { CaptureLoop } from '../course.content/capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
-import { onAltShiftKey } from './page-keys';
 
 /** The caption the player shows now: the showing track's language and its active cues' text. */
 function shownCaption(media: HTMLVideoElement): { language?: string; shownText?: string } {
@@ -17,7 +16,7 @@ function shownCaption(media: HTMLVideoElement): { language?: string; shownText?:
  * and a small button by the player flag the caption on screen. The button and its note
  * live in a shadow root; every text is set with textContent.
  */
-export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { flagNow(): Promise<boolean> } {
+export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { flagNow(): Promise<boolean>; key(code: string): boolean } {
   const host = document.createElement('div');
   // font-size: medium is the learner's default font size, whatever the course page sets.
   host.style.cssText = 'position:absolute;z-index:2147483646;top:0;left:0;display:none;font-size:medium;';
@@ -73,12 +72,10 @@ export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { f
   };
   button.addEventListener('click', () => void flagNow());
 
-  onAltShiftKey(ctx, (code) => code === 'KeyF' && (void flagNow(), true));
-
   // Keep the button at the top-right corner of the video the learner watches.
   if (typeof CSS !== 'undefined' && CSS.supports('anchor-name', ANCHOR)) followWithAnchor(ctx, loop, host);
   else followWithFrames(ctx, loop, host);
-  return { flagNow };
+  return { flagNow, key: (code) => code === 'KeyF' && (void flagNow(), true) };
 }
 
 const ANCHOR = '--moocmate-flag-video';

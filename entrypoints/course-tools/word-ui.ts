@@ -3,9 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../../src/messaging/client';
 import { MARK_CSS, renderMarkedText } from '../../src/glossary/mark-text';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
-import type { CaptureLoop } from './capture-loop';
+import type { CaptureLoop } from '../course.content/capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
-import { onAltShiftKey } from './page-keys';
 
 
 /** The caption the player shows now (the showing track, else any loaded one). */
@@ -31,7 +30,7 @@ function sentenceAround(selection: Selection, term: string): string {
  * context menu), and the caption popover, which shows the line on screen as text the
  * learner can select, with glossary words marked (renderMarkedText). Shadow root; text only.
  */
-export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matcher: PageMatcher): { addWord(selection?: string): Promise<boolean> | null } {
+export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matcher: PageMatcher): { addWord(selection?: string): Promise<boolean> | null; key(code: string): boolean } {
   const host = document.createElement('div');
   host.style.cssText = 'position:fixed;z-index:2147483646;left:0;top:0;';
   const root = host.attachShadow({ mode: 'open' });
@@ -187,6 +186,5 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
     return Promise.resolve(false);
   };
 
-  onAltShiftKey(ctx, (code) => code === 'KeyG' && (void addWord(), true));
-  return { addWord };
+  return { addWord, key: (code) => code === 'KeyG' && (void addWord(), true) };
 }

@@ -8,9 +8,8 @@ import { pairLines, type PairedLine } from '../../src/lecture/pairing';
 import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
 import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
 import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
-import type { CaptureLoop } from './capture-loop';
+import type { CaptureLoop } from '../course.content/capture-loop';
 import { msg } from './page-i18n';
-import { onAltShiftKey } from './page-keys';
 import { measureBox } from './measure-box';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 import { FIRST_LANGUAGE_KEY, isLanguageTag } from '../../src/language/first-language';
@@ -21,7 +20,7 @@ import { FIRST_LANGUAGE_KEY, isLanguageTag } from '../../src/language/first-lang
  * that waits for the reader (docs/lecture.md). Lines come from the tracks the background
  * stored for this lecture, read back once per capture.
  */
-export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, glossary: PageMatcher): void {
+export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, glossary: PageMatcher): { key(code: string): boolean } {
   let settings: LectureSettings = readLectureSettings(undefined);
   const overlay = new CaptionOverlay(document, () => glossary.current());
   overlay.mount(document.documentElement);
@@ -206,7 +205,7 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   });
 
   // Keys: Alt+Shift+B / R / N move between lines, Alt+Shift+C turns the overlay on or off.
-  onAltShiftKey(ctx, (code) => {
+  const key = (code: string): boolean => {
     if (!player) return false;
     const step = code === LECTURE_KEYS.previous ? -1 : code === LECTURE_KEYS.repeat ? 0 : code === LECTURE_KEYS.next ? 1 : null;
     if (step !== null) {
@@ -220,7 +219,7 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
     void browser.storage.local.set({ [LECTURE_SETTINGS_KEY]: next });
     if (next.overlay && lines.length === 0) flash(msg('overlayNoLines'));
     return true;
-  });
+  };
 
   // The overlay follows the video's box; in full screen it lives inside the full-screen element.
   // measureBox never reads layout itself, so a line change never forces one.
@@ -248,4 +247,5 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   ctx.addEventListener(document, 'fullscreenchange', refresh);
   ctx.setInterval(() => showing() && soon(), 1000); // players resize without telling anyone
   follow();
+  return { key };
 }

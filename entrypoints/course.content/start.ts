@@ -1,0 +1,108 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SiteAdapter } from '../../src/sites/types';
+import { pickAdapterFrom } from '../../src/sites/pick';
+import { callBackground } from '../../src/messaging/client';
+import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
+import { LECTURE_KEYS } from '../../src/lecture/settings';
+import { CaptureLoop } from './capture-loop';
+import { linkPanels, seek } from './panel-link';
+import { readDutyNow, watchDuties } from './duty-watch';
+import { onAltShiftKey } from './page-keys';
+import { shareCore, toolsLoader } from './tools';
+
+/** Keys the page tools answer: flag, add word, and the lecture's keys (those only with a video). */
+const TOOL_KEYS = new Set(['KeyF', 'KeyG']);
+const LECTURE_KEY_CODES = new Set<string>(Object.values(LECTURE_KEYS));
+/** Events on a lecture that mean the learner is about to use it: the tools load then. */
+const WAKE_EVENTS = ['play', 'seeking', 'pointerover', 'focusin'];
+
+/**
+ * The course page's content script, the same on every site; each site's entrypoint passes
+ * only its own adapters (most specific first), so a page evaluates no other site's code.
+ */
+export function startCourseScript(ctx: ContentScriptContext, siteAdapters: readonly SiteAdapter[]): void {
+  // At load this script only captures. The learner's tools (flag button, word popover,
+  // overlay, lecture keys) come from a second script, loaded when first needed (tools.ts).
+  const loop = new CaptureLoop(ctx, () => pickAdapterFrom(siteAdapters, location, document));
+  loop.start();
+  linkPanels(ctx, loop);
+  shareCore({ ctx, loop });
+  const tools = toolsLoader();
+  const wake = () => void tools.load().catch((err) => console.debug('[MoocMate] tools did not load:', err));
+  ctx.setTimeout(() => watchDuties(ctx, siteAdapters), 0);
+
+  // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
+  // appears on it), or the settings use the overlay or reading-load playback from the start.
+  const onWake = (e: Event) => {
+    if (!tools.now() && loop.holds(e.target)) wake();
+  };
+  for (const type of WAKE_EVENTS) ctx.addEventListener(document, type, onWake, { capture: true, passive: true });
+  loop.onChange((reason) => reason === 'tools' && !tools.now() && wake());
+
+  onAltShiftKey(ctx, (code) => {
+    const ready = tools.now();
+    if (ready) return ready.key(code);
+    if (!TOOL_KEYS.has(code) && !(LECTURE_KEY_CODES.has(code) && loop.activeLecture()?.media)) return false;
+    void tools.load().then((t) => t.key(code), wake);
+    return true;
+  });
+
+  const top = window === window.top;
+  const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
+    const type = (message as { moocmate?: string })?.moocmate;
+    // Every frame gets tab messages; the first answer wins. A frame with lectures (a
+    // course page, or an embedded player) answers; an empty top frame answers a moment
+    // later, so that an embedded player's answer comes first.
+    const lectures = loop.lectures();
+    if (type === 'page.status') {
+      const value: TabProtocol['page.status']['res'] = { site: loop.adapter.site, lectures };
+      if (lectures.length > 0) return Promise.resolve({ ok: true, value });
+      return top ? new Promise((r) => setTimeout(() => r({ ok: true, value: { site: loop.adapter.site, lectures: loop.lectures() } }), 300)) : undefined;
+    }
+    if (type === 'page.flagCurrent') {
+      // Only the frame with the lecture answers (and flags).
+      return lectures.length > 0 ? tools.load().then((t) => t.flagNow()).then((flagged) => ({ ok: true, value: { flagged } })) : undefined;
+    }
+    if (type === 'page.addWord') {
+      const { selection } = (message as { data?: TabProtocol['page.addWord']['req'] }).data ?? {};
+      const wanted = typeof selection === 'string' ? selection : undefined;
+      const ready = tools.now();
+      if (ready) return ready.addWord(wanted)?.then((added) => ({ ok: true, value: { added } }));
+      // Decided at once, as the tools would: only a frame with the selection (or, with
+      // none, the lecture's frame, which opens the caption popover) answers.
+      const selected = Boolean(window.getSelection()?.toString().trim());
+      if (wanted ? !selected : !selected && lectures.length === 0) return undefined;
+      return tools.load().then(async (t) => ({ ok: true, value: { added: (await t.addWord(wanted)) ?? false } }));
+    }
+    if (type === 'page.wakeTools') {
+      if (lectures.length > 0) wake();
+      return undefined;
+    }
+    if (type === 'page.readDuty') {
+      // The top frame answers: it has the page the learner sees.
+      return top ? readDutyNow(siteAdapters).then((value) => ({ ok: true as const, value }), (err: Error) => ({ ok: false as const, error: err.message })) : undefined;
+    }
+    if (type === 'page.recapture') {
+      loop.recapture();
+      return lectures.length > 0 || top ? Promise.resolve({ ok: true, value: { lectures: lectures.length } }) : undefined;
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  void applyPendingSeek(loop, ctx.signal);
+}
+
+/** When MoocMate opened this tab from a search hit, start the lecture at that moment. */
+async function applyPendingSeek(loop: CaptureLoop, signal: AbortSignal): Promise<void> {
+  const { seek: target } = await callBackground('lecture.pendingSeek', {}).catch(() => ({ seek: null }));
+  if (!target) return;
+  const deadline = Date.now() + 15_000;
+  while (!signal.aborted && Date.now() < deadline) {
+    const video = loop.mediaFor(target.lectureId) ?? (loop.lectures().length === 1 ? (loop.activeLecture()?.media ?? null) : null);
+    if (video) return seek(video, target.time);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

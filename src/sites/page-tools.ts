@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import type { Handlers } from '../messaging/router';
+import { LECTURE_SETTINGS_KEY, readLectureSettings } from '../lecture/settings';
+
+/** The learner's tools on a course page (WXT names it after entrypoints/course-tools). */
+export const TOOLS_SCRIPT_FILE = '/course-tools.js';
+
+/**
+ * The capture script of a frame asks for the learner's tools (flag button, word popover,
+ * overlay, lecture keys) the first time they are needed. They run in the same isolated
+ * world as the capture script, so a page that never needs them never evaluates their code.
+ */
+export const loadTools: Handlers['tools.load'] = async (_req, sender) => {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('Only a course page can load the page tools.');
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [TOOLS_SCRIPT_FILE] });
+  return { loaded: true };
+};
+
+/** The learner's lecture settings use the tools from the start: the overlay, or playback that waits. */
+function wantsTools(stored: unknown): boolean {
+  const s = readLectureSettings(stored);
+  return s.overlay || s.readingLoad !== 'off';
+}
+
+/** Asked after each capture: a page whose learner turned these on loads the tools at once. */
+export async function lectureToolsWanted(): Promise<boolean> {
+  const got = await browser.storage.local.get(LECTURE_SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+  return wantsTools(got[LECTURE_SETTINGS_KEY]);
+}
+
+/**
+ * The learner turned the overlay or reading-load playback on (side panel, popup): the
+ * lecture pages in view load their tools now, so it shows without waiting for a play.
+ */
+export function wakeToolsOnSettings(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[LECTURE_SETTINGS_KEY];
+    if (area !== 'local' || !change || !wantsTools(change.newValue) || wantsTools(change.oldValue)) return;
+    void browser.tabs.query({ active: true }).then((tabs) => {
+      for (const tab of tabs) {
+        if (tab.id === undefined || !/^https?:/.test(tab.url ?? '')) continue;
+        browser.tabs.sendMessage(tab.id, { moocmate: 'page.wakeTools', data: {} }).catch(() => undefined);
+      }
+    });
+  });
+}

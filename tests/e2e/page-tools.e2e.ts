@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, openExtensionPage, pageStatus, readDb, readTracks, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+
+// At load a lecture page gets only the capture; the learner's tools (flag button, word
+// popover, overlay, lecture keys) load when the learner first needs them (docs/architecture.md).
+
+let ext: Extension;
+let server: Server;
+let probe: Page;
+
+const LECTURE = '/demo/course/lecture-1.html';
+/** Every element MoocMate adds to a course page carries data-moocmate. */
+const ours = (page: Page) => page.evaluate(() => [...document.querySelectorAll('[data-moocmate]')].map((e) => e.getAttribute('data-moocmate')));
+
+type Local = { chrome: { storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } } } };
+/** The learner's lecture settings, as the side panel writes them. */
+const setLectureSettings = (value: object | null) =>
+  probe.evaluate((v) => {
+    const local = (globalThis as unknown as Local).chrome.storage.local;
+    return v ? local.set({ lectureSettings: v }) : local.remove('lectureSettings');
+  }, value);
+
+async function openCaptured(): Promise<Page> {
+  const lecture = await ext.context.newPage();
+  await lecture.goto(`${server.url}${LECTURE}`);
+  await waitFor('lecture captured', async () => (await readTracks(probe)).filter((t) => t.status === 'ok').length === 3);
+  // The same lecture is stored from an earlier test: wait for this page's own capture.
+  await waitFor('this page’s capture', async () => (await pageStatus(ext, probe, lecture)).lectures[0]?.trackCount === 3);
+  return lecture;
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchExtension();
+  probe = await openExtensionPage(ext);
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('the learner’s tools load when first needed', () => {
+  it('at load only the capture runs: nothing of MoocMate in the page until the learner points at the video; then the flag button is on it', async () => {
+    const lecture = await openCaptured();
+    // Captured, and a second later still nothing of ours in the page.
+    await lecture.waitForTimeout(1000);
+    expect(await ours(lecture)).toEqual([]);
+    // The page never sees what the two scripts share (it lives in the extension's isolated world).
+    expect(await lecture.evaluate(() => Object.keys(window).filter((k) => /moocmate/i.test(k)))).toEqual([]);
+
+    await lecture.hover('video');
+    const button = lecture.getByRole('button', { name: /Flag caption/ });
+    await button.waitFor();
+    const b = (await button.boundingBox())!;
+    const v = (await lecture.locator('video').boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(v.x + v.width);
+    expect(b.y).toBeGreaterThanOrEqual(v.y);
+    await lecture.close();
+  });
+
+  it('a MoocMate key pressed before anything else is answered once the tools are in (Alt+Shift+G opens the caption popover)', async () => {
+    const lecture = await openCaptured();
+    expect(await ours(lecture)).toEqual([]);
+    await lecture.locator('h1').click(); // the page has focus, the video is not touched
+    await lecture.keyboard.press('Alt+Shift+KeyG');
+    const popover = lecture.locator('section.pop');
+    await popover.waitFor();
+    expect(await popover.getByRole('heading').textContent()).toBe('Caption now');
+    await lecture.close();
+  });
+
+  it('Alt+Shift+F before anything else flags the caption on screen', async () => {
+    const before = (await readDb(probe, ['flags'])).flags.length;
+    const lecture = await openCaptured();
+    expect(await ours(lecture)).toEqual([]);
+    await lecture.locator('h1').click();
+    await lecture.keyboard.press('Alt+Shift+KeyF');
+    await waitFor('a flag', async () => (await readDb(probe, ['flags'])).flags.length === before + 1);
+    await lecture.close();
+  });
+
+  it('with the overlay on in the settings, the tools come with the capture, no pointer needed', async () => {
+    await setLectureSettings({ overlay: true });
+    try {
+      const lecture = await openCaptured();
+      await lecture.locator('[data-moocmate="captions"]').waitFor({ state: 'attached' });
+      expect(await ours(lecture)).toEqual(expect.arrayContaining(['captions', 'flag-ui']));
+      await lecture.close();
+    } finally {
+      await setLectureSettings(null);
+    }
+  });
+
+  it('turning the overlay on (the side panel’s setting) wakes a lecture page that has not loaded its tools', async () => {
+    const lecture = await openCaptured();
+    await lecture.bringToFront();
+    expect(await ours(lecture)).toEqual([]);
+    await setLectureSettings({ overlay: true });
+    try {
+      await lecture.locator('[data-moocmate="captions"]').waitFor({ state: 'attached' });
+    } finally {
+      await setLectureSettings(null);
+    }
+    await lecture.close();
+  });
+});
