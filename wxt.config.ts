@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { wordFrequencyPlugin } from './scripts/word-frequency-plugin';
+import { polyfillEsmPlugin } from './scripts/polyfill-esm-plugin';
 import { CAPTION_HOST_MATCHES, COURSE_SITE_MATCHES } from './src/sites/hosts';
 
 // See docs/architecture.md for why each permission is here.
@@ -12,7 +13,8 @@ export default defineConfig({
   // refuses the content script as "not UTF-8"; escaping keeps every bundle plain ASCII.
   experimental: { escapeUnicode: true },
   // wordFrequencyPlugin: the trimmed word list for words-to-know (docs/words-to-know.md).
-  vite: () => ({ plugins: [preact(), wordFrequencyPlugin()] }),
+  // polyfillEsmPlugin: webextension-polyfill without the start-up cost of CommonJS interop.
+  vite: () => ({ plugins: [preact(), wordFrequencyPlugin(), polyfillEsmPlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
