@@ -121,7 +121,9 @@ const n = (x, d = 0) => (typeof x === 'number' && Number.isFinite(x) ? x.toLocal
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'pass' : 'MISSED');
 const rows = [];
 if (f.size) {
-  rows.push(['1', 'Content script course.js, gzip -9', `${n(f.size.gzipBytes)} B (raw ${n(f.size.rawBytes)} B)`, `<= ${n(f.size.target.gzipBytes)} B`, verdict(f.size.pass)]);
+  const z = f.size;
+  rows.push(['1', 'Content scripts, gzip -9: largest site + tools', `${n(z.gzipBytes)} B (raw ${n(z.rawBytes)} B)`, `<= ${n(z.target.gzipBytes)} B`, verdict(z.pass)]);
+  rows.push(['', `  at load: ${z.atLoad.file.replace('content-scripts/', '')}; later: ${z.tools.file}`, `${n(z.atLoad.gzipBytes)} B + ${n(z.tools.gzipBytes)} B`, '', '']);
 }
 if (f.ingest) {
   const m = f.ingest.medianMs;
@@ -153,6 +155,9 @@ if (f.content) {
   rows.push(['', '  wall task time added (counts waiting for a core)', `${n(c.addedTaskMs, 1)} ms (${n(w.taskMs, 1)} vs ${n(o.taskMs, 1)})`, `<= ${c.target.addedTaskMs} ms`, verdict(c.passTime)]);
   const lt = (m) => (m.longTasks === 0 ? 'none' : `${n(m.maxLongTaskMs, 1)} ms (${m.longTasks})`);
   rows.push(['', '  long tasks, wall (count) with / without', `${lt(w)} / ${lt(o)}`, `none > ${c.target.longTaskMs} ms`, verdict(c.passLongTasks)]);
+  const t = c.tools;
+  rows.push(['4b', 'Tools on first use (pointer on the video, after load)', `${n(t.cpuMs, 1)} ms CPU; flag button in ${n(t.readyMs)} ms`, '', '']);
+  rows.push(['', '  longest call into MoocMate script (CPU)', `${n(t.maxCallCpuMs, 1)} ms`, `<= ${c.target.longTaskMs} ms`, verdict(t.pass)]);
 }
 if (f.glossary) {
   const g = f.glossary;

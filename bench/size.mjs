@@ -1,33 +1,45 @@
-// Figure 1: size of the content script as shipped, raw and gzip (level 9).
+// Figure 1: size of the content scripts as shipped, raw and gzip (level 9). Each platform
+// has its own script (entrypoints/*.content) and the learner's tools are a second script
+// the page gets when first needed (entrypoints/course-tools): the figure is the most one
+// page ever evaluates, the largest site script plus the tools.
 import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { ROOT } from './lib/paths.mjs';
 
 export const CONTENT_SCRIPT = '.output/chrome-mv3/content-scripts/course.js';
+export const TOOLS_SCRIPT = '.output/chrome-mv3/course-tools.js';
 /** 30 KB = 30 x 1024 bytes. */
 export const SIZE_TARGET_GZIP_BYTES = 30 * 1024;
 
 const gzip = (buf) => gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
 
+function measure(path) {
+  const b = readFileSync(join(ROOT, path));
+  return { file: path.replace('.output/chrome-mv3/', ''), rawBytes: b.length, gzipBytes: gzip(b) };
+}
+
 export function benchSize() {
-  const file = join(ROOT, CONTENT_SCRIPT);
-  if (!existsSync(file)) throw new Error(`${CONTENT_SCRIPT} is missing: run \`npm run build\` first.`);
-  const buf = readFileSync(file);
-  const gz = gzip(buf);
-  // Every content script the build has, in case another one appears.
-  const dir = join(ROOT, '.output/chrome-mv3/content-scripts');
-  const all = readdirSync(dir)
+  for (const f of [CONTENT_SCRIPT, TOOLS_SCRIPT]) {
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first.`);
+  }
+  const dir = '.output/chrome-mv3/content-scripts';
+  // The main-world YouTube bridge is tiny and runs beside youtube.js: counted with it.
+  const all = readdirSync(join(ROOT, dir))
     .filter((f) => f.endsWith('.js'))
-    .map((f) => {
-      const b = readFileSync(join(dir, f));
-      return { file: `content-scripts/${f}`, rawBytes: b.length, gzipBytes: gzip(b) };
-    });
+    .map((f) => measure(`${dir}/${f}`));
+  const bridge = all.find((s) => s.file.endsWith('youtube-main.js'));
+  const sites = all.filter((s) => s !== bridge).map((s) => (s.file.endsWith('/youtube.js') && bridge ? { ...s, rawBytes: s.rawBytes + bridge.rawBytes, gzipBytes: s.gzipBytes + bridge.gzipBytes } : s));
+  const largest = sites.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+  const tools = measure(TOOLS_SCRIPT);
+  const gz = largest.gzipBytes + tools.gzipBytes;
   return {
-    file: CONTENT_SCRIPT,
-    builtAt: statSync(file).mtime.toISOString(),
-    rawBytes: buf.length,
+    file: `${largest.file} + ${tools.file}`,
+    builtAt: statSync(join(ROOT, CONTENT_SCRIPT)).mtime.toISOString(),
+    rawBytes: largest.rawBytes + tools.rawBytes,
     gzipBytes: gz,
+    atLoad: largest,
+    tools,
     target: { gzipBytes: SIZE_TARGET_GZIP_BYTES },
     pass: gz <= SIZE_TARGET_GZIP_BYTES,
     contentScripts: all,
