@@ -1,7 +1,7 @@
 import { getDb } from '../../src/db/schema';
 import { BackupError, exportBackup, importBackup, wipeAll } from '../../src/db/backup';
 import { downloadText } from '../../src/ui/download';
-import { t, type MessageKey } from '../../src/ui/i18n';
+import { t, tn, type MessageKey } from '../../src/ui/i18n';
 import { callBackground } from '../../src/messaging/client';
 
 /** Reminders and the badge follow the database; after a bulk change the background plans them again. */
@@ -17,7 +17,7 @@ export function BackupBar({ onNotice }: { onNotice: (n: Notice) => void }) {
     const backup = await exportBackup(db);
     const day = backup.exportedAt.slice(0, 10);
     downloadText(`moocmate-backup-${day}.json`, JSON.stringify(backup), 'application/json');
-    onNotice({ kind: 'ok', text: t('exportDone', backup.data.lectures.length) });
+    onNotice({ kind: 'ok', text: tn('exportDone', backup.data.lectures.length) });
   };
   const doImport = async (file: File | undefined) => {
     if (!file) return;

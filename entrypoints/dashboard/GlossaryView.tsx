@@ -5,7 +5,7 @@ import { clockOf, CsvFileError, readCsv, toAnki, toCsv, type CsvReading, type Pl
 import { countDue } from '../../src/glossary/review';
 import { callBackground } from '../../src/messaging/client';
 import { downloadText } from '../../src/ui/download';
-import { t, uiLocale } from '../../src/ui/i18n';
+import { t, tn, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { TermInSentence } from '../../src/ui/glossary-marks';
 import { useFirstLanguage } from '../../src/ui/settings';
@@ -90,7 +90,7 @@ export function GlossaryView({ onNotice }: { onNotice: (n: Notice) => void }) {
     <section class="glossary-view">
       <header class="view-head">
         <h1>{t('navGlossary')}</h1>
-        <p class="muted">{t('glossaryCount', data.entries.length)}</p>
+        <p class="muted">{tn('glossaryCount', data.entries.length)}</p>
         <p>
           <span data-testid="glossary-due">{t('reviewDueCount', due)}</span>{' '}
           {due > 0 && (

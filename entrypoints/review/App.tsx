@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getDb, type GlossaryEntryRecord } from '../../src/db/schema';
 import { dueEntries, gradeEntry, previewDue, type Grading } from '../../src/glossary/review';
 import { clockOf } from '../../src/glossary/exchange';
-import { t, uiLocale } from '../../src/ui/i18n';
+import { t, tn, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { TermInSentence } from '../../src/ui/glossary-marks';
 
@@ -76,7 +76,7 @@ export function App() {
       {queue && !entry && (
         <section class="review-card" aria-live="polite">
           <h1>{t('reviewNothingDue')}</h1>
-          <p>{done > 0 ? t('reviewSessionDone', done) : t('reviewComeBack')}</p>
+          <p>{done > 0 ? tn('reviewSessionDone', done) : t('reviewComeBack')}</p>
         </section>
       )}
       {entry && (

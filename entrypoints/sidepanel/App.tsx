@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { getDb } from '../../src/db/schema';
 import { normalise } from '../../src/captions/terms';
 import { cueAt } from '../../src/ui/format';
-import { t } from '../../src/ui/i18n';
+import { t, tn } from '../../src/ui/i18n';
 import { TranscriptList } from '../../src/ui/transcript-list';
 import { TranscriptActions } from '../../src/ui/transcript-actions';
 import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
@@ -113,7 +113,7 @@ export function App() {
             />
           </div>
           <TrackStatus track={track} />
-          {needles.length > 0 && <p class="muted" role="status">{t('linesFound', shown.length)}</p>}
+          {needles.length > 0 && <p class="muted" role="status">{tn('linesFound', shown.length)}</p>}
           <TranscriptActions cues={cues} title={`${lecture?.title ?? ''} (${track?.language || track?.label || ''})`} />
           <label class="follow">
             <input type="checkbox" checked={follow} onChange={(e) => setFollow((e.target as HTMLInputElement).checked)} />

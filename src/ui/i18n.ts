@@ -27,6 +27,26 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return textFrom(table, key, subs);
 }
 
+/** Keys with a `…One` form for a count the language calls "one" (1 in English; 0 and 1 in French). */
+type PluralKey = { [K in MessageKey]: `${K}One` extends MessageKey ? K : never }[MessageKey];
+
+/**
+ * A count in the learner's language: "1 word", "2 words". The rules are the language's
+ * own (Intl.PluralRules); languages that say every count alike repeat the same text.
+ */
+export function tn(key: PluralKey, count: number, ...subs: Array<string | number>): string {
+  // The language of the text shown (its locale file's localeCode), not the browser's.
+  const code = t('localeCode');
+  const lang = code && code !== 'localeCode' ? code : 'en';
+  let one = false;
+  try {
+    one = new Intl.PluralRules(lang).select(count) === 'one';
+  } catch {
+    one = count === 1;
+  }
+  return t(one ? (`${key}One` as MessageKey) : key, count, ...subs);
+}
+
 /**
  * A message from a loaded table, placeholders filled; without the table (or the key in
  * it), the browser's language through chrome.i18n; the key itself as the last resort.

@@ -1,6 +1,6 @@
 import type { TrackRecord } from '../db/schema';
 import { languageName } from '../language/names';
-import { t, uiLocale } from './i18n';
+import { t, tn, uiLocale } from './i18n';
 
 export function trackLabel(track: TrackRecord): string {
   const name = languageName(track.language, uiLocale()) || track.label || t('languageUnknown');
@@ -17,7 +17,7 @@ export function TrackPicker({ tracks, value, onChange }: { tracks: TrackRecord[]
       <select value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         {tracks.map((tr) => (
           <option key={tr.id} value={tr.id}>
-            {trackLabel(tr)} ({t('lineCount', tr.cueCount)})
+            {trackLabel(tr)} ({tn('lineCount', tr.cueCount)})
           </option>
         ))}
       </select>

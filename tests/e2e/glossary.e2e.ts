@@ -68,6 +68,11 @@ describe('glossary', () => {
     await row.getByRole('textbox', { name: 'Meaning' }).fill('estomas');
     await row.getByRole('button', { name: 'Add to glossary' }).click();
     await row.getByText('Added to your glossary: stomata').waitFor();
+    // The dashboard counts it in plain English: "1 word", not "1 words".
+    const dash = await openExtensionPage(ext, 'dashboard.html#/glossary');
+    await dash.locator('.glossary-entry').first().waitFor();
+    expect(await dash.locator('.view-head .muted').first().textContent()).toBe('1 word');
+    await dash.close();
     // A phrase: press its first and last words.
     await row.getByRole('button', { name: 'carbon', exact: true }).click();
     await row.getByRole('button', { name: 'dioxide', exact: true }).click();

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveMessages, type LocaleFile } from '../../../src/ui/messages-table';
+import { setMessageTable, tn } from '../../../src/ui/i18n';
+
+const file = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales', folder, 'messages.json'), 'utf8')) as LocaleFile;
+const use = (folder: string) => setMessageTable(resolveMessages(file(folder), file('en')));
+
+afterEach(() => setMessageTable(null));
+
+describe('counts in the learner’s language (tn)', () => {
+  it('English says 1 word, 2 words, 0 words', () => {
+    use('en');
+    expect([0, 1, 2].map((n) => tn('glossaryCount', n))).toEqual(['0 words', '1 word', '2 words']);
+    expect(tn('lineCount', 1)).toBe('1 line');
+    expect(tn('exportDone', 1)).toBe('Backup saved: 1 lecture.');
+  });
+
+  it('French counts 0 and 1 alike, by its own rules', () => {
+    use('fr');
+    expect([0, 1, 2].map((n) => tn('glossaryCount', n))).toEqual(['0 mot', '1 mot', '2 mots']);
+  });
+
+  it('languages that say every count alike keep one text', () => {
+    use('ja');
+    expect(tn('glossaryCount', 1)).toBe(tn('glossaryCount', 2).replace('2', '1'));
+  });
+
+  it('every count key has its one-form in every language, with the same placeholders', () => {
+    const en = file('en');
+    const counts = Object.keys(en).filter((k) => k.endsWith('One') && k.slice(0, -3) in en);
+    expect(counts.length).toBeGreaterThanOrEqual(5);
+    for (const folder of ['en', 'es', 'pt_BR', 'zh_CN', 'ja', 'ko', 'ar', 'fa', 'hi', 'id', 'vi', 'tr', 'ru', 'fr']) {
+      const m = file(folder);
+      for (const k of counts) {
+        expect(m[k], `${folder} ${k}`).toBeDefined();
+        expect(m[k].placeholders, `${folder} ${k}`).toEqual(m[k.slice(0, -3)].placeholders);
+      }
+    }
+  });
+});
