@@ -9,7 +9,7 @@ import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
 import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
 import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
 import type { CaptureLoop } from '../course.content/capture-loop';
-import { msg } from './page-i18n';
+import { msg, watchPageStrings } from './page-i18n';
 import { measureBox } from './measure-box';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 import { FIRST_LANGUAGE_KEY, isLanguageTag } from '../../src/language/first-language';
@@ -25,6 +25,8 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   const overlay = new CaptionOverlay(document, () => glossary.current());
   overlay.mount(document.documentElement);
   ctx.onInvalidated(() => overlay.remove());
+  // The notes ("Slowed: dense line") speak the learner's interface language and direction.
+  watchPageStrings(ctx, (lang, dir) => overlay.setUiLocale(lang, dir));
 
   let player: LinePlayer | null = null;
   let lectureId: string | null = null;

@@ -83,6 +83,12 @@ export class CaptionOverlay {
     renderLine(this.bottom, bottom, matcher);
   }
 
+  /** The learner's interface language, for the notes; the two lines keep their own. */
+  setUiLocale(lang: string, dir: 'ltr' | 'rtl'): void {
+    this.status.lang = lang;
+    this.status.dir = dir;
+  }
+
   setStatus(text: string): void {
     this.status.textContent = text;
   }

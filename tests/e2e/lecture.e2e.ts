@@ -240,6 +240,11 @@ describe('playback that waits for the reader', () => {
     await waitFor('the dense line', async () => (await video.time(dense)) > 4.05);
     await expect.poll(() => video.rate(dense)).toBe(0.5);
     expect((await overlayOf(dense)).status).toMatch(/^Slowed: dense line \(\d+ words a minute\)$/);
+    // The note speaks the interface language, marked as such (the lines keep their own).
+    expect(await dense.evaluate(() => {
+      const note = document.querySelector('[data-moocmate="captions"]')!.shadowRoot!.querySelector('.status')!;
+      return [note.getAttribute('lang'), note.getAttribute('dir')];
+    })).toEqual(['en', 'ltr']);
     await screenshot(dense, 'lecture-overlay-slowed');
     await waitFor('past the dense line', async () => (await video.time(dense)) > 6.1, 10_000);
     await expect.poll(() => video.rate(dense)).toBe(1.25);
