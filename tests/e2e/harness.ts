@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -174,6 +175,31 @@ export async function openDemoLecture(ext: Extension, server: Server): Promise<{
   });
   return { lecture, probe, dump };
 }
+
+/** What a test file shares: the extension in one browser, a server, and an extension page to read the database from. */
+export interface Suite<S extends Server> {
+  readonly ext: Extension;
+  readonly server: S;
+  readonly probe: Page;
+}
+
+/** Starts the server and the browser before the file's tests and closes both after them. */
+export function extensionSuite<S extends Server>(startServer: () => Promise<S>, launch: (server: S) => Promise<Extension> = () => launchExtension()): Suite<S> {
+  const suite = {} as { ext: Extension; server: S; probe: Page };
+  beforeAll(async () => {
+    suite.server = await startServer();
+    suite.ext = await launch(suite.server);
+    suite.probe = await openExtensionPage(suite.ext);
+  });
+  afterAll(async () => {
+    await suite.ext?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** The same with the course sites' real host names mapped to the site server. */
+export const siteSuite = (): Suite<SiteServer> => extensionSuite(startSiteServer, (s) => launchExtension({ mapHosts: s.hosts, mapPort: s.port }));
 
 /**
  * The learner points at the lecture's video: MoocMate's tools load then (they are not in

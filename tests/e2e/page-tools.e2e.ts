@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openExtensionPage, pageStatus, readDb, readTracks, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+import { extensionSuite, pageStatus, readDb, readTracks, startFixtureServer, waitFor } from './harness';
+
+const suite = extensionSuite(startFixtureServer);
 
 // At load a lecture page gets only the capture; the learner's tools (flag button, word
 // popover, overlay, lecture keys) load when the learner first needs them (docs/architecture.md).
-
-let ext: Extension;
-let server: Server;
-let probe: Page;
 
 const LECTURE = '/demo/course/lecture-1.html';
 /** Every element MoocMate adds to a course page carries data-moocmate. */
@@ -16,29 +14,19 @@ const ours = (page: Page) => page.evaluate(() => [...document.querySelectorAll('
 type Local = { chrome: { storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } } } };
 /** The learner's lecture settings, as the side panel writes them. */
 const setLectureSettings = (value: object | null) =>
-  probe.evaluate((v) => {
+  suite.probe.evaluate((v) => {
     const local = (globalThis as unknown as Local).chrome.storage.local;
     return v ? local.set({ lectureSettings: v }) : local.remove('lectureSettings');
   }, value);
 
 async function openCaptured(): Promise<Page> {
-  const lecture = await ext.context.newPage();
-  await lecture.goto(`${server.url}${LECTURE}`);
-  await waitFor('lecture captured', async () => (await readTracks(probe)).filter((t) => t.status === 'ok').length === 3);
+  const lecture = await suite.ext.context.newPage();
+  await lecture.goto(`${suite.server.url}${LECTURE}`);
+  await waitFor('lecture captured', async () => (await readTracks(suite.probe)).filter((t) => t.status === 'ok').length === 3);
   // The same lecture is stored from an earlier test: wait for this page's own capture.
-  await waitFor('this page’s capture', async () => (await pageStatus(ext, probe, lecture)).lectures[0]?.trackCount === 3);
+  await waitFor('this page’s capture', async () => (await pageStatus(suite.ext, suite.probe, lecture)).lectures[0]?.trackCount === 3);
   return lecture;
 }
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchExtension();
-  probe = await openExtensionPage(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
 
 describe('the learner’s tools load when first needed', () => {
   it('at load only the capture runs: nothing of MoocMate in the page until the learner points at the video; then the flag button is on it', async () => {
@@ -71,12 +59,12 @@ describe('the learner’s tools load when first needed', () => {
   });
 
   it('Alt+Shift+F before anything else flags the caption on screen', async () => {
-    const before = (await readDb(probe, ['flags'])).flags.length;
+    const before = (await readDb(suite.probe, ['flags'])).flags.length;
     const lecture = await openCaptured();
     expect(await ours(lecture)).toEqual([]);
     await lecture.locator('h1').click();
     await lecture.keyboard.press('Alt+Shift+KeyF');
-    await waitFor('a flag', async () => (await readDb(probe, ['flags'])).flags.length === before + 1);
+    await waitFor('a flag', async () => (await readDb(suite.probe, ['flags'])).flags.length === before + 1);
     await lecture.close();
   });
 

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb, pageStatus } from '../harness';
+import { type Dump, dumpDb, pageStatus, siteSuite, waitFor, wipeDb } from '../harness';
 
-
-let ext: Extension;
-let server: SiteServer;
-let probe: Page;
+const suite = siteSuite();
 
 const ORIGIN = 'https://www.coursera.org';
 const COURSE = 'how-plants-grow';
@@ -37,27 +34,17 @@ const lectureByKey = (db: Dump, key: string) => db.lectures.find((l) => l.key ==
 const trackOf = (db: Dump, lecture: Row | undefined, language: string) =>
   db.tracks.find((t) => t.lectureId === lecture?.id && t.language === language);
 
-const requestsTo = (path: string) => server.requests.filter((r) => r.path === path).length;
-
-beforeAll(async () => {
-  server = await startSiteServer();
-  ext = await launchExtension({ mapHosts: server.hosts, mapPort: server.port });
-  probe = await openExtensionPage(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const requestsTo = (path: string) => suite.server.requests.filter((r) => r.path === path).length;
 
 describe('Coursera', () => {
   it('reads the transcript before playback, then the signed caption tracks the player adds on play', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(LECTURE_1);
 
     // Before playback the player has no <track>: the interactive transcript is read.
     const before = await waitFor('the transcript panel', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       const t = d.tracks[0];
       const cues = t ? d.cues.filter((c) => c.trackId === t.id) : [];
       return d.tracks.length === 1 && t.source === 'transcript-panel' && cues.some((c) => Number(c.end) > 40) ? d : null;
@@ -75,12 +62,12 @@ describe('Coursera', () => {
     expect(panelCues[2].text).toBe('So the colour of a leaf tells us which light it does not use. Next time: what the plant does with the light it keeps.');
     expect(panelCues[2].start).toBe(27);
     expect(Number(panelCues[2].end)).toBeCloseTo(44.5, 0); // the video's duration
-    expect((await pageStatus(ext, probe, page)).lectures[0]).toMatchObject({ capture: 'partial', note: 'notePanelOnly' });
+    expect((await pageStatus(suite.ext, suite.probe, page)).lectures[0]).toMatchObject({ capture: 'partial', note: 'notePanelOnly' });
 
     // Playback starts: the player inserts its tracks; they replace the transcript.
     await page.evaluate(() => document.querySelector('video')!.play());
     const db = await waitFor('the English and Spanish tracks', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok' && t.source !== 'transcript-panel') ? d : null;
     });
     expect(await page.locator('video track').count()).toBe(2);
@@ -108,26 +95,26 @@ describe('Coursera', () => {
     ]);
     // The learner's caption choice is untouched: English on, Spanish off.
     expect(await page.evaluate(() => [...document.querySelector('video')!.textTracks].map((t) => t.mode))).toEqual(['showing', 'disabled']);
-    const status = await pageStatus(ext, probe, page);
+    const status = await pageStatus(suite.ext, suite.probe, page);
     expect(status.site).toBe('coursera');
     expect(status.lectures).toEqual([expect.objectContaining({ title: 'Why Leaves Are Green', courseTitle: COURSE_TITLE, trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('captures the next item, loaded without a page reload, as its own lecture with nothing left over', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(LECTURE_1);
     await page.evaluate(() => document.querySelector('video')!.play());
     await waitFor('lecture 1', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok' && t.source !== 'transcript-panel');
     });
     await page.click('#next');
     await page.getByText('lecture k7Pzd playing with 2 tracks').waitFor();
     expect(page.url()).toBe(LECTURE_2);
     const db = await waitFor('lecture 2 as a second lecture', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.lectures.length === 2 && d.tracks.length === 4 && d.tracks.every((t) => t.status === 'ok' && t.source !== 'transcript-panel') ? d : null;
     });
     expect(db.courses).toHaveLength(1);
@@ -153,19 +140,19 @@ describe('Coursera', () => {
     expect(textsOf(first).some((t) => /thylakoid|Calvin|photosynthèse/i.test(t))).toBe(false);
     expect(textsOf(second).some((t) => /chlorophyll|clorofila/i.test(t))).toBe(false);
 
-    const status = await pageStatus(ext, probe, page);
+    const status = await pageStatus(suite.ext, suite.probe, page);
     expect(status.lectures).toEqual([expect.objectContaining({ title: 'Light and Dark Reactions', trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('falls back to the interactive transcript when the player gives no tracks (markup changed)', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(NO_TRACKS);
     await page.evaluate(() => document.querySelector('video')!.play());
     await page.getByText('playing, no tracks').waitFor();
     const db = await waitFor('the transcript, with the video duration known', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       const t = d.tracks[0];
       return d.tracks.length === 1 && d.cues.some((c) => c.trackId === t.id && Number(c.end) > 35) ? d : null;
     });
@@ -183,19 +170,19 @@ describe('Coursera', () => {
     expect(cues[0].text).toBe('Look closely at the underside of a leaf. You will find thousands of tiny pores called stomata.');
     expect(cues[3].text).toBe('On a hot day they close to save water & the plant stops growing.');
     expect(Number(cues[3].end)).toBeCloseTo(38.9, 0); // the video's duration
-    expect((await pageStatus(ext, probe, page)).lectures).toEqual([
+    expect((await pageStatus(suite.ext, suite.probe, page)).lectures).toEqual([
       expect.objectContaining({ title: 'Stomata and Gas Exchange', trackCount: 1, capture: 'partial', note: 'notePanelOnly' }),
     ]);
     await page.close();
   });
 
   it('captures a signed caption URL that fails once, reports an expired one (403), and keeps the others whole', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(FLAKY);
     await page.evaluate(() => document.querySelector('video')!.play());
     const db = await waitFor('three tracks', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 3 ? d : null;
     });
     const lecture = lectureByKey(db, `${COURSE}/lecture/Fl4ky`);
@@ -213,11 +200,11 @@ describe('Coursera', () => {
     const pt = trackOf(db, lecture, 'pt-BR');
     expect(pt).toMatchObject({ status: 'ok', label: 'Portuguese (Brazilian)' });
     expectCues(db, pt, 5, ['As raízes têm duas funções: sustentar a planta e beber.', 0, 4.5], ['A evaporação nas folhas puxa a água para cima.', 20.3, 25]);
-    expect((await pageStatus(ext, probe, page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
+    expect((await pageStatus(suite.ext, suite.probe, page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
     await page.close();
   });
 
   it('raised no errors in any page or in the extension', () => {
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
   });
 });

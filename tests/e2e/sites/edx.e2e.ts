@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, ROOT, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb } from '../harness';
+import { type Dump, dumpDb, ROOT, siteSuite, waitFor, wipeDb } from '../harness';
 import { parseSjson } from '../../../src/captions/formats/sjson';
 import { courseIdFor, lectureIdFor } from '../../../src/captions/ids';
 
-let ext: Extension;
-let server: SiteServer;
-let probe: Page;
+const suite = siteSuite();
 
 const COURSE = 'course-v1:MoocMateX+PLANT101+2026';
 const LMS = `https://courses.edx.org/courses/${COURSE}`;
@@ -52,7 +50,7 @@ async function settled(lectures: number, tracks: number, timeout = 20_000): Prom
   return waitFor(
     `${lectures} lectures and ${tracks} tracks`,
     async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       const whole = d.tracks.every((t) => d.cues.filter((c) => c.trackId === t.id).length === Number(t.cueCount));
       return d.lectures.length === lectures && d.tracks.length === tracks && whole ? d : null;
     },
@@ -60,20 +58,10 @@ async function settled(lectures: number, tracks: number, timeout = 20_000): Prom
   );
 }
 
-beforeAll(async () => {
-  server = await startSiteServer();
-  ext = await launchExtension({ mapHosts: server.hosts, mapPort: server.port });
-  probe = await openExtensionPage(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
 describe('edX / Open edX', () => {
   it('captures a unit with three videos as three lectures, each with its SJSON transcripts', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-1/leaves/1`);
     const db = await settled(3, 6);
     expect(db.courses).toHaveLength(1);
@@ -109,8 +97,8 @@ describe('edX / Open edX', () => {
   });
 
   it('captures the next unit after in-page navigation, with nothing left over from the first', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-2/sunlight/1`);
     let db = await settled(2, 3);
     expect(db.lectures.map((l) => l.title).sort()).toEqual(['Photosynthesis, again', 'Welcome to edX']);
@@ -134,15 +122,15 @@ describe('edX / Open edX', () => {
     expectTrack(db, '18293a4b5c6d7e8f90a1b2c3d4e5f607', 'zh', 'zh_subs_OEoXaMPEzfM.srt.sjson', 3);
     // Nothing more arrives later (no capture of the old blocks under the new address).
     await page.waitForTimeout(1500);
-    const later = await dumpDb(probe);
+    const later = await dumpDb(suite.probe);
     expect([later.lectures.length, later.tracks.length, later.cues.length]).toEqual([4, 7, db.cues.length]);
     expect(db.courses).toHaveLength(1);
     await page.close();
   });
 
   it('falls back to the transcript panel when the player markup has no data', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-3/chlorophyll/1`);
     const db = await settled(1, 1);
     const track = db.tracks[0];
@@ -158,8 +146,8 @@ describe('edX / Open edX', () => {
   });
 
   it('reads the older attribute markup and its Org/Course/Run course', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto('https://courses.edx.org/courses/MoocMateX/PLANT100/2014_T1/courseware/week_1/intro/');
     const db = await settled(1, 1);
     expect(db.courses[0]).toMatchObject({ id: courseIdFor('edx', 'MoocMateX/PLANT100/2014_T1'), title: 'Plants 100 (archived)' });
@@ -175,12 +163,12 @@ describe('edX / Open edX', () => {
   });
 
   it('retries a transcript that fails once, reports one that is refused, and leaves the other videos whole', async () => {
-    await wipeDb(probe);
-    server.requests.length = 0;
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    suite.server.requests.length = 0;
+    const page = await suite.ext.context.newPage();
     await page.goto(`${LMS}/courseware/week-4/broken/1`);
     const db = await settled(3, 3);
-    const asked = (id: string) => server.requests.filter((r) => r.path === `/courses/${COURSE}/xblock/${usage(id)}/handler/transcript/translation/en`).length;
+    const asked = (id: string) => suite.server.requests.filter((r) => r.path === `/courses/${COURSE}/xblock/${usage(id)}/handler/transcript/translation/en`).length;
     // 503 then 200; 403 twice (the background tries once more); the good one once.
     expect([asked('4b5c6d7e8f90a1b2c3d4e5f60718293a'), asked('5c6d7e8f90a1b2c3d4e5f60718293a4b'), asked('6d7e8f90a1b2c3d4e5f60718293a4b5c')]).toEqual([2, 2, 1]);
     expectTrack(db, '4b5c6d7e8f90a1b2c3d4e5f60718293a', 'en', 'lecture-1.en.sjson', 12);
@@ -192,8 +180,8 @@ describe('edX / Open edX', () => {
   });
 
   it('captures the unit the learning MFE shows in its iframe, linked through jump_to', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     const B = 'block-v1:MoocMateX+PLANT101+2026';
     await page.goto(`https://learning.edx.org/course/${COURSE}/${B}+type@sequential+block@5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d/${B}+type@vertical+block@90a1b2c3d4e5f60718293a4b5c6d7e8f`);
     const db = await settled(1, 2);
@@ -209,6 +197,6 @@ describe('edX / Open edX', () => {
   });
 
   it('raised no errors in any page', () => {
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
   });
 });

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer } from '../harness';
+import { type Dump, dumpDb, siteSuite, waitFor } from '../harness';
 
-let ext: Extension;
-let server: SiteServer;
-let probe: Page;
+const suite = siteSuite();
 
 const LESSON = 'https://www.khanacademy.org/science/biology/intro-to-biology/what-is-biology/v/introduction-to-biology';
 
@@ -15,22 +13,12 @@ function cuesOf(db: Dump, trackId: unknown): Array<{ start: number; end: number;
     .map((c) => ({ start: Number(c.start), end: Number(c.end), text: String(c.text) }));
 }
 
-beforeAll(async () => {
-  server = await startSiteServer();
-  ext = await launchExtension({ mapHosts: server.hosts, mapPort: server.port });
-  probe = await openExtensionPage(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
 describe('Khan Academy', () => {
   it('captures the lesson video played in its YouTube frame, under the Khan course and lesson', async () => {
-    const page = await ext.context.newPage();
+    const page = await suite.ext.context.newPage();
     await page.goto(LESSON);
     const db = await waitFor('the two tracks of the embedded video', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok') ? d : null;
     });
 
@@ -60,8 +48,8 @@ describe('Khan Academy', () => {
 
     // The Khan page itself has no video of its own: nothing else is stored.
     await page.waitForTimeout(1000);
-    expect((await dumpDb(probe)).lectures).toHaveLength(1);
-    expect(ext.errors).toEqual([]);
+    expect((await dumpDb(suite.probe)).lectures).toHaveLength(1);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 });

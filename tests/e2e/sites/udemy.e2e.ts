@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb, pageStatus } from '../harness';
+import { type Dump, dumpDb, pageStatus, siteSuite, waitFor, wipeDb } from '../harness';
 
-
-let ext: Extension;
-let server: SiteServer;
-let probe: Page;
+const suite = siteSuite();
 
 const ORIGIN = 'https://www.udemy.com';
 const COURSE = 'practical-python-for-data-analysis';
@@ -32,28 +29,18 @@ const lectureByKey = (db: Dump, id: number) => db.lectures.find((l) => l.key ===
 const trackOf = (db: Dump, lecture: Row | undefined, language: string) =>
   db.tracks.find((t) => t.lectureId === lecture?.id && t.language === language);
 
-const requestsTo = (path: string) => server.requests.filter((r) => r.host?.startsWith('vtt-c.udemycdn.com') && r.path === path).length;
+const requestsTo = (path: string) => suite.server.requests.filter((r) => r.host?.startsWith('vtt-c.udemycdn.com') && r.path === path).length;
 const videoSrc = (page: Page) => page.evaluate(() => document.querySelector('video')!.src);
-
-beforeAll(async () => {
-  server = await startSiteServer();
-  ext = await launchExtension({ mapHosts: server.hosts, mapPort: server.port });
-  probe = await openExtensionPage(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
 
 describe('Udemy', () => {
   it('captures the caption tracks on the CDN of a lecture played from a blob: source', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(lectureUrl(38211742));
     await page.getByText('lecture 38211742 ready').waitFor();
     expect(await videoSrc(page)).toMatch(/^blob:https:\/\/www\.udemy\.com\//);
     const db = await waitFor('English and Spanish', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok') ? d : null;
     });
     expect(db.courses).toHaveLength(1);
@@ -75,18 +62,18 @@ describe('Udemy', () => {
     // Captions stay as the learner set them.
     expect(await page.evaluate(() => [...document.querySelector('video')!.textTracks].map((t) => t.mode))).toEqual(['showing', 'disabled']);
 
-    const status = await pageStatus(ext, probe, page);
+    const status = await pageStatus(suite.ext, suite.probe, page);
     expect(status.site).toBe('udemy');
     expect(status.lectures).toEqual([expect.objectContaining({ title: '1. Welcome to the course', courseTitle: COURSE_TITLE, trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('captures the next lecture (pushState, new blob: source, tracks replaced) with nothing left over', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(lectureUrl(38211742));
     await waitFor('lecture 1', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok');
     });
     const firstBlob = await videoSrc(page);
@@ -99,7 +86,7 @@ describe('Udemy', () => {
     expect(await page.locator('video track').count()).toBe(2);
 
     const db = await waitFor('lecture 2 as a second lecture', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.lectures.length === 2 && d.tracks.length === 4 && d.tracks.every((t) => t.status === 'ok') ? d : null;
     });
     expect(db.courses).toHaveLength(1);
@@ -125,18 +112,18 @@ describe('Udemy', () => {
     expect(textsOf(first).some((t) => /variable|comillas/i.test(t))).toBe(false);
     expect(textsOf(second).some((t) => /welcome|bienvenidos|Q&A/i.test(t))).toBe(false);
 
-    const status = await pageStatus(ext, probe, page);
+    const status = await pageStatus(suite.ext, suite.probe, page);
     expect(status.lectures).toEqual([expect.objectContaining({ title: '2. Variables and types', trackCount: 2, capture: 'full' })]);
     await page.close();
   });
 
   it('falls back to the transcript panel by data-purpose alone when the player gives no tracks', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(lectureUrl(38211754));
     await page.getByText('ready, no tracks').waitFor();
     const db = await waitFor('the panel, spread over the known duration', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       const t = d.tracks[0];
       return d.tracks.length === 1 && d.cues.some((c) => c.trackId === t.id && Number(c.end) > 40) ? d : null;
     });
@@ -158,18 +145,18 @@ describe('Udemy', () => {
     expect(cues[0].start).toBe(0);
     for (let i = 1; i < cues.length; i++) expect(cues[i].start).toBe(cues[i - 1].end);
     expect(Number(cues[5].end)).toBeCloseTo(44.5, 0);
-    expect((await pageStatus(ext, probe, page)).lectures).toEqual([
+    expect((await pageStatus(suite.ext, suite.probe, page)).lectures).toEqual([
       expect.objectContaining({ title: '4. Cleaning messy data', trackCount: 1, capture: 'partial', note: 'notePanelOnly' }),
     ]);
     await page.close();
   });
 
   it('captures a caption URL that fails once, reports an expired one (403), and keeps the others whole', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(lectureUrl(38211750));
     const db = await waitFor('three tracks', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 3 ? d : null;
     });
     const lecture = lectureByKey(db, 38211750);
@@ -189,11 +176,11 @@ describe('Udemy', () => {
       19.1,
       24,
     ]);
-    expect((await pageStatus(ext, probe, page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
+    expect((await pageStatus(suite.ext, suite.probe, page)).lectures[0]).toMatchObject({ trackCount: 3, capture: 'full' });
     await page.close();
   });
 
   it('raised no errors in any page or in the extension', () => {
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
   });
 });

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, startSiteServer, waitFor, type Dump, type Extension, type SiteServer, wipeDb, pageStatus } from '../harness';
+import { type Dump, dumpDb, pageStatus, siteSuite, waitFor, wipeDb } from '../harness';
 
-
-let ext: Extension;
-let server: SiteServer;
-let probe: Page;
+const suite = siteSuite();
 
 const FIRST = 'GJLlxj_dtq8';
 const NEXT = 'F1xioXWb8CY';
@@ -32,26 +29,16 @@ function expectCues(db: Dump, track: Row, count: number, first: [string, number,
 const lectureByKey = (db: Dump, key: string) => db.lectures.find((l) => l.key === key);
 const tracksOf = (db: Dump, lecture: Row | undefined) => db.tracks.filter((t) => lecture && t.lectureId === lecture.id);
 const byLabel = (tracks: Row[], label: string) => tracks.find((t) => t.label === label)!;
-const timedtext = (path: string) => server.requests.filter((r) => r.host?.startsWith('www.youtube.com') && r.path === path);
-
-beforeAll(async () => {
-  server = await startSiteServer();
-  ext = await launchExtension({ mapHosts: server.hosts, mapPort: server.port });
-  probe = await openExtensionPage(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const timedtext = (path: string) => suite.server.requests.filter((r) => r.host?.startsWith('www.youtube.com') && r.path === path);
 
 describe('YouTube', () => {
   it('captures every track of the watch page, then the next video after in-page navigation', async () => {
-    await wipeDb(probe);
-    server.requests.length = 0;
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    suite.server.requests.length = 0;
+    const page = await suite.ext.context.newPage();
     await page.goto(`https://www.youtube.com/watch?v=${FIRST}`);
     let db = await waitFor('four tracks of the first video', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       const t = tracksOf(d, lectureByKey(d, FIRST));
       return t.length === 4 && t.filter((x) => x.status === 'ok').length === 3 ? d : null;
     });
@@ -102,7 +89,7 @@ describe('YouTube', () => {
     await page.getByText('video 2').waitFor();
     expect(page.url()).toBe(`https://www.youtube.com/watch?v=${NEXT}`);
     db = await waitFor('two tracks of the next video', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       const t = tracksOf(d, lectureByKey(d, NEXT));
       return t.length === 2 && t.every((x) => x.status === 'ok') ? d : null;
     });
@@ -127,23 +114,23 @@ describe('YouTube', () => {
 
     // Nothing left over: the first video keeps its four tracks, no track anywhere else.
     await page.waitForTimeout(1000);
-    db = await dumpDb(probe);
+    db = await dumpDb(suite.probe);
     expect(db.lectures.map((l) => l.key).sort()).toEqual([FIRST, NEXT].sort());
     expect(tracksOf(db, lectureByKey(db, FIRST))).toHaveLength(4);
     expect(db.tracks).toHaveLength(6);
     const firstTexts = new Set(tracksOf(db, lectureByKey(db, FIRST)).flatMap((t) => cuesOf(db, t).map((c) => c.text)));
     for (const t of nextTracks) for (const c of cuesOf(db, t)) expect(firstTexts.has(c.text)).toBe(false);
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 
   it('reads the open transcript panel when the caption URLs need a PO token', async () => {
-    await wipeDb(probe);
-    server.requests.length = 0;
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    suite.server.requests.length = 0;
+    const page = await suite.ext.context.newPage();
     await page.goto(`https://www.youtube.com/live/${FIRST}`);
     const db = await waitFor('the panel track', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 1 ? d : null;
     });
     const track = db.tracks[0];
@@ -154,57 +141,57 @@ describe('YouTube', () => {
     expect(lectureByKey(db, FIRST)).toMatchObject({ title: 'Surface Go Review - It’s Awesome' });
     // The nine tokenless URLs were never fetched (YouTube answers them with an empty body).
     await page.waitForTimeout(500);
-    expect(server.requests.filter((r) => r.path.startsWith('/api/timedtext'))).toEqual([]);
-    expect((await dumpDb(probe)).tracks).toHaveLength(1);
-    expect(ext.errors).toEqual([]);
+    expect(suite.server.requests.filter((r) => r.path.startsWith('/api/timedtext'))).toEqual([]);
+    expect((await dumpDb(suite.probe)).tracks).toHaveLength(1);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 
   it('stores nothing and raises nothing for transcripts disabled and unplayable videos', async () => {
-    await wipeDb(probe);
-    server.requests.length = 0;
+    await wipeDb(suite.probe);
+    suite.server.requests.length = 0;
     const expected: Record<string, string> = {
       dsMFmonKDD4: 'Angèle - Eels x Richard Cocciante | A Take Away Show',
       // No videoDetails at all: the page's title, which is only "YouTube", leaves the id.
       Unplayable1: 'Unplayable1',
     };
     for (const [id, title] of Object.entries(expected)) {
-      const page = await ext.context.newPage();
+      const page = await suite.ext.context.newPage();
       await page.goto(`https://www.youtube.com/live/${id}`);
       await page.waitForTimeout(3500); // the adapter waits up to 2 s for a player response
       // The adapter ran and found the lecture, with nothing to capture.
-      const status = await pageStatus(ext, probe, page);
+      const status = await pageStatus(suite.ext, suite.probe, page);
       expect(status.site).toBe('youtube');
       expect(status.lectures).toEqual([expect.objectContaining({ title, trackCount: 0, capture: 'none' })]);
       await page.close();
     }
-    const db = await dumpDb(probe);
+    const db = await dumpDb(suite.probe);
     expect(db.tracks).toEqual([]);
     expect(db.lectures).toEqual([]);
-    expect(server.requests.filter((r) => r.path.startsWith('/api/timedtext'))).toEqual([]);
-    expect(ext.errors).toEqual([]);
+    expect(suite.server.requests.filter((r) => r.path.startsWith('/api/timedtext'))).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
   });
 
   it('falls back to the generic adapter when the player markup changed', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto('https://www.youtube.com/live/Changed0001');
     const db = await waitFor('generic capture', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks[0]?.status === 'ok' ? d : null;
     });
     expect(db.lectures).toEqual([expect.objectContaining({ site: 'html5', title: 'Photosynthesis, redesigned player' })]);
     expect(db.tracks[0]).toMatchObject({ language: 'en', cueCount: 12 });
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 
   it('captures an embedded player from its getPlayerResponse() (main world)', async () => {
-    await wipeDb(probe);
-    const page = await ext.context.newPage();
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
     await page.goto(`https://www.youtube-nocookie.com/embed/${FIRST}?rel=0`);
     const db = await waitFor('two embed tracks', async () => {
-      const d = await dumpDb(probe);
+      const d = await dumpDb(suite.probe);
       return d.tracks.length === 2 && d.tracks.every((t) => t.status === 'ok') ? d : null;
     });
     // Not embedded in a Khan page: YouTube's identity.
@@ -217,7 +204,7 @@ describe('YouTube', () => {
     const asr = byLabel(db.tracks, 'English (auto-generated)');
     expect(asr.generated).toBe(true);
     expectCues(db, asr, 3, ['in autumn 1919', 0, 3], ['in the russian civil war', 6.01, 10]);
-    expect(ext.errors).toEqual([]);
+    expect(suite.ext.errors).toEqual([]);
     await page.close();
   });
 });
