@@ -29,15 +29,23 @@ export function startCourseScript(ctx: ContentScriptContext, siteAdapters: reado
   linkPanels(ctx, loop);
   shareCore({ ctx, loop });
   const tools = toolsLoader();
-  const wake = () => void tools.load().catch((err) => console.debug('[MoocMate] tools did not load:', err));
+  // The wake-up listeners below go once the tools are in.
+  const woken = new AbortController();
+  const wake = () =>
+    void tools.load().then(
+      () => woken.abort(),
+      (err) => console.debug('[MoocMate] tools did not load:', err),
+    );
   ctx.setTimeout(() => watchDuties(ctx, siteAdapters), 0);
 
   // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
   // appears on it), or the settings use the overlay or reading-load playback from the start.
   const onWake = (e: Event) => {
-    if (!tools.now() && loop.holds(e.target)) wake();
+    if (tools.now()) return woken.abort();
+    if (loop.holds(e.target)) wake();
   };
-  for (const type of WAKE_EVENTS) ctx.addEventListener(document, type, onWake, { capture: true, passive: true });
+  const signal = AbortSignal.any([ctx.signal, woken.signal]);
+  for (const type of WAKE_EVENTS) document.addEventListener(type, onWake, { capture: true, passive: true, signal });
   loop.onChange((reason) => reason === 'tools' && !tools.now() && wake());
 
   onAltShiftKey(ctx, (code) => {
