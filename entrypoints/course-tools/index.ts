@@ -6,8 +6,9 @@ import { installWordUi } from './word-ui';
 
 /**
  * The learner's tools on a course page. The background runs this script in a frame's
- * isolated world (src/captions/page-tools.ts) when the capture script there asks for it:
- * the learner played or pointed at the video, pressed a key, or used a browser shortcut.
+ * isolated world (src/sites/page-tools.ts) when the capture script there asks for it:
+ * the learner played, sought or pointed at the video, pressed a key, used a browser
+ * shortcut, or has the overlay or reading-load playback on.
  */
 export default defineUnlistedScript(() => {
   const core = sharedCore();
