@@ -104,10 +104,17 @@ export class CaptureLoop {
     return this.watched.values().next().value ?? null;
   }
 
-  /** True when `node` is a watched lecture, its video, or inside one. */
+  /**
+   * True when `node` is a watched lecture, its video, or inside one, or inside the video's
+   * player box (its parent: players lay their controls and captions over the video).
+   */
   holds(node: EventTarget | null): boolean {
     if (!(node instanceof Node)) return false;
-    for (const w of this.watched.values()) if (w.element.contains(node) || w.media === node) return true;
+    for (const w of this.watched.values()) {
+      if (w.element.contains(node) || w.media === node) return true;
+      const box: HTMLElement | null | undefined = w.media?.parentElement;
+      if (box && box !== document.body && box !== document.documentElement && box.contains(node)) return true;
+    }
     return false;
   }
 

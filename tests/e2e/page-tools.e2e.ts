@@ -47,6 +47,22 @@ describe('the learner’s tools load when first needed', () => {
     await lecture.close();
   });
 
+  it('the pointer on a player’s own controls or captions over the video counts too', async () => {
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.server.url}/tests/fixtures/pages/html5/player-captions.html`);
+    await waitFor('the player found', async () => (await pageStatus(suite.ext, suite.probe, page)).lectures.length === 1);
+    // The player's caption box, a sibling laid over the video, shows a line (set here, so no seek or play wakes the tools).
+    await page.evaluate(() => {
+      const line = document.createElement('span');
+      line.textContent = 'Hello, and welcome to the first lecture of our course.';
+      document.querySelector('.plyr__captions')!.append(line);
+    });
+    expect(await ours(page)).toEqual([]);
+    await page.hover('.plyr__captions span');
+    await page.locator('[data-moocmate="flag-ui"]').waitFor({ state: 'attached' });
+    await page.close();
+  });
+
   it('a MoocMate key pressed before anything else is answered once the tools are in (Alt+Shift+G opens the caption popover)', async () => {
     const lecture = await openCaptured();
     expect(await ours(lecture)).toEqual([]);
