@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PageTools } from '../../../entrypoints/course.content/tools';
+
+// The background's answer to tools.load: the test decides what running the tools script does.
+const sendMessage = vi.fn();
+vi.mock('../../../src/messaging/client', () => ({ callBackground: (type: string, data: unknown) => sendMessage(type, data) }));
+
+const { shareCore, shareTools, sharedCore, sharedTools, toolsLoader } = await import('../../../entrypoints/course.content/tools');
+
+const fakeTools = (): PageTools => ({ flagNow: async () => true, addWord: () => null, key: () => false });
+const core = (invalid = false) => ({ ctx: { isInvalid: invalid }, loop: {} }) as unknown as Parameters<typeof shareCore>[0];
+
+afterEach(() => {
+  sendMessage.mockReset();
+  shareCore(core());
+});
+
+describe('page tools, loaded when first needed', () => {
+  it('asks the background once for any number of callers at the same time, then answers from what the script shared', async () => {
+    shareCore(core());
+    const tools = fakeTools();
+    sendMessage.mockImplementation(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      shareTools(tools); // what the tools script does when the background runs it
+      return { loaded: true };
+    });
+    const loader = toolsLoader();
+    expect(loader.now()).toBeNull();
+    const [a, b] = await Promise.all([loader.load(), loader.load()]);
+    expect(a).toBe(tools);
+    expect(b).toBe(tools);
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+    expect(sendMessage).toHaveBeenCalledWith('tools.load', {});
+    await loader.load();
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('a load that fails (a stopped service worker, a refused page) is tried again on the next need', async () => {
+    shareCore(core());
+    sendMessage.mockRejectedValueOnce(new Error('No answer from MoocMate.'));
+    const loader = toolsLoader();
+    await expect(loader.load()).rejects.toThrow('No answer from MoocMate.');
+    const tools = fakeTools();
+    sendMessage.mockImplementationOnce(async () => (shareTools(tools), { loaded: true }));
+    await expect(loader.load()).resolves.toBe(tools);
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when the background ran the script but no tools came of it', async () => {
+    shareCore(core());
+    sendMessage.mockResolvedValueOnce({ loaded: true });
+    await expect(toolsLoader().load()).rejects.toThrow('could not start its tools');
+  });
+
+  it('a new copy of the capture script (an updated extension) drops the old tools; an invalid core is not handed out', () => {
+    shareCore(core());
+    shareTools(fakeTools());
+    expect(sharedTools()).not.toBeNull();
+    shareCore(core());
+    expect(sharedTools()).toBeNull();
+    shareCore(core(true));
+    expect(sharedCore()).toBeNull();
+  });
+});
