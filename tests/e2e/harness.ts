@@ -210,13 +210,22 @@ export async function pointAtVideo(page: Page): Promise<void> {
   await page.locator('[data-moocmate="flag-ui"]').waitFor({ state: 'attached' });
 }
 
+/** Moves the page's video (muted; paused with `pause`) to `time` and waits until it is there. */
+export async function seekVideo(page: Page, time: number, opts: { pause?: boolean } = {}): Promise<void> {
+  await page.evaluate(
+    async ({ t, pause }) => {
+      const v = document.querySelector('video')!;
+      v.muted = true;
+      if (pause) v.pause();
+      v.currentTime = t;
+      await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+    },
+    { t: time, pause: opts.pause ?? false },
+  );
+}
+
 /** Seeks the page's video (muted) and waits for the player's caption at that moment. */
 export async function seekToCaption(page: Page, time: number): Promise<void> {
-  await page.evaluate(async (t) => {
-    const v = document.querySelector('video')!;
-    v.muted = true;
-    v.currentTime = t;
-    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-  }, time);
+  await seekVideo(page, time);
   await page.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
 }

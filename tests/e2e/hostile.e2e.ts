@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { dumpDb, extensionUrl, launchExtension, openExtensionPage, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { dumpDb, extensionUrl, launchExtension, openExtensionPage, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server, seekVideo } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -79,16 +79,14 @@ describe('hostile caption text is shown as text everywhere', () => {
   it('in the caption overlay on the video', async () => {
     await course.bringToFront();
     await course.keyboard.press('Alt+Shift+KeyC');
-    const overlay = (at: number) =>
-      course.evaluate(async (time) => {
-        const v = document.querySelector('video')!;
-        v.muted = true;
-        v.currentTime = time;
-        await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+    const overlay = async (at: number) => {
+      await seekVideo(course, at);
+      return course.evaluate(async () => {
         await new Promise((r) => requestAnimationFrame(r));
         const root = document.querySelector('[data-moocmate="captions"]')?.shadowRoot;
         return { text: root?.querySelector('.top')?.textContent ?? '', elements: root?.querySelectorAll('.box *').length ?? -1 };
-      }, at);
+      });
+    };
     await expect.poll(async () => (await overlay(6)).text).toBe(LITERAL);
     // Only the overlay's own parts (a status and two lines), with nothing inside them.
     for (const at of [4, 6, 9, 11, 14]) expect((await overlay(at)).elements, `elements at ${at} s`).toBe(3);

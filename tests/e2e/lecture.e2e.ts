@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server, seekVideo } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -38,14 +38,7 @@ export async function overlayOf(page: Page): Promise<OverlayState> {
 const video = {
   time: (p: Page) => p.evaluate(() => document.querySelector('video')!.currentTime),
   rate: (p: Page) => p.evaluate(() => document.querySelector('video')!.playbackRate),
-  seek: (p: Page, t: number) =>
-    p.evaluate(async (to) => {
-      const v = document.querySelector('video')!;
-      v.muted = true;
-      v.pause();
-      v.currentTime = to;
-      await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-    }, t),
+  seek: (p: Page, t: number) => seekVideo(p, t, { pause: true }),
 };
 
 async function openPanelFor(page: Page): Promise<Page> {
