@@ -10,9 +10,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { buildForNode } from './lib/node-build.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { median, round } from './lib/stats.mjs';
+import { median, round, seededRandom } from './lib/stats.mjs';
 
 const OUT = join(ROOT, 'out/bench-glossary');
 const ENTRIES = 10_000;
@@ -24,39 +24,8 @@ const NAIVE_RUNS = 3;
 export const GLOSSARY_TARGET_US_PER_CUE = 50;
 
 async function buildModules() {
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    mode: 'production',
-    build: {
-      ssr: true,
-      outDir: OUT,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      reportCompressedSize: false,
-      rollupOptions: {
-        input: { match: join(ROOT, 'src/glossary/match.ts'), forms: join(ROOT, 'src/glossary/forms.ts') },
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-      },
-    },
-  });
-  const load = (n) => import(pathToFileURL(join(OUT, `${n}.mjs`)).href);
-  return { match: await load('match'), forms: await load('forms') };
-}
-
-/** A small deterministic generator (mulberry32): the same data in every run. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { modules } = await buildForNode({ outDir: OUT, entries: { match: 'src/glossary/match.ts', forms: 'src/glossary/forms.ts' } });
+  return modules;
 }
 
 export async function benchGlossary({ log = console.log } = {}) {
@@ -64,7 +33,7 @@ export async function benchGlossary({ log = console.log } = {}) {
   // Real English words: WordNet's lemma list (wink-lexicon, already a dependency of the lemmatizer).
   const { default: lexicon } = await import('wink-lexicon/src/wn-words.js');
   const words = Object.keys(lexicon).filter((w) => /^[a-z]{3,12}$/.test(w));
-  const rnd = random(5);
+  const rnd = seededRandom(5);
   const pick = () => words[Math.floor(rnd() * words.length)];
   const terms = new Set();
   // One in ten entries is a two-word phrase.

@@ -1,15 +1,14 @@
-// Builds the real caption-check modules from src/ for Node with Vite (SSR build, ES modules)
-// into out/bench-flags/, so the flags bench runs our TypeScript as written, not a copy.
+// Builds the real caption-check modules from src/ for Node (lib/node-build.mjs) into
+// out/bench-flags/, so the flags bench runs our TypeScript as written, not a copy.
 //
 // One change is made to the graph, for measurement only: inside src/, `franc-min` resolves to
 // a thin probe that calls the real franc-min and, when `globalThis.__moocmateFrancProbe` is an
 // array, appends { value, options, result } for every francAll call. The bench uses it to see
 // which windows checkLanguage judged, with which options, and what franc answered. The probe
 // is off (one property read per call) while timings are taken.
-import { build } from 'vite';
 import { join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ROOT } from './paths.mjs';
+import { buildForNode } from './node-build.mjs';
 
 export const FLAGS_OUT = join(ROOT, 'out/bench-flags');
 const SRC = resolve(ROOT, 'src') + sep;
@@ -48,30 +47,6 @@ const francProbe = {
 
 /** Builds the modules and imports them. Returns { checks, languageCheck, detect, codes, formats, sjson, buildMs }. */
 export async function buildFlagModules() {
-  const t0 = performance.now();
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    mode: 'production',
-    plugins: [francProbe],
-    build: {
-      ssr: true, // Node target: bare imports (franc-min, iso-639-3) stay external, from node_modules
-      outDir: FLAGS_OUT,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      sourcemap: false,
-      reportCompressedSize: false,
-      rollupOptions: {
-        input: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, join(ROOT, v)])),
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-      },
-    },
-  });
-  const buildMs = performance.now() - t0;
-  const load = (name) => import(pathToFileURL(join(FLAGS_OUT, `${name}.mjs`)).href);
-  const [checks, languageCheck, detect, codes, formats, sjson] = await Promise.all(Object.keys(ENTRIES).map(load));
-  return { checks, languageCheck, detect, codes, formats, sjson, buildMs };
+  const { modules: m, buildMs } = await buildForNode({ outDir: FLAGS_OUT, entries: ENTRIES, plugins: [francProbe] });
+  return { checks: m.checks, languageCheck: m['language-check'], detect: m.detect, codes: m.codes, formats: m.formats, sjson: m.sjson, buildMs };
 }

@@ -26,14 +26,14 @@ export function round(x, digits = 1) {
   return Math.round(x * f) / f;
 }
 
-/** A small deterministic generator (mulberry32), so a bench's intervals repeat for the same data. */
-function seeded(seed) {
-  let a = seed >>> 0;
+/** A small deterministic generator (mulberry32): the same numbers in every run. */
+export function seededRandom(seed) {
+  let a = seed;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -43,7 +43,7 @@ function seeded(seed) {
  * medians can be trusted (each sample resampled with replacement, 2,000 times).
  */
 export function medianDifferenceInterval(a, b, rounds = 2000) {
-  const rand = seeded(a.length * 7919 + b.length);
+  const rand = seededRandom(a.length * 7919 + b.length);
   const pick = (xs) => Array.from(xs, () => xs[Math.floor(rand() * xs.length)]);
   const diffs = Array.from({ length: rounds }, () => median(pick(a)) - median(pick(b)));
   return [percentile(diffs, 2.5), percentile(diffs, 97.5)];
