@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildForNode } from './lib/node-build.mjs';
+import { buildForNode } from './lib/vite-build.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, round, seededRandom } from './lib/stats.mjs';
 

@@ -4,6 +4,7 @@ import { build } from 'vite';
 import { writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { ROOT } from './paths.mjs';
+import { viteBase } from './vite-build.mjs';
 
 const OUT = join(ROOT, 'out/bench-page');
 const STORE = resolve(ROOT, 'src/captions/store.ts');
@@ -24,11 +25,7 @@ const termsShim = {
 export async function buildBenchPage() {
   const t0 = performance.now();
   await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    mode: 'production',
+    ...viteBase(),
     plugins: [termsShim],
     build: {
       outDir: OUT,

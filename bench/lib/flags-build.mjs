@@ -1,4 +1,4 @@
-// Builds the real caption-check modules from src/ for Node (lib/node-build.mjs) into
+// Builds the real caption-check modules from src/ for Node (lib/vite-build.mjs) into
 // out/bench-flags/, so the flags bench runs our TypeScript as written, not a copy.
 //
 // One change is made to the graph, for measurement only: inside src/, `franc-min` resolves to
@@ -8,7 +8,7 @@
 // is off (one property read per call) while timings are taken.
 import { join, resolve, sep } from 'node:path';
 import { ROOT } from './paths.mjs';
-import { buildForNode } from './node-build.mjs';
+import { buildForNode } from './vite-build.mjs';
 
 export const FLAGS_OUT = join(ROOT, 'out/bench-flags');
 const SRC = resolve(ROOT, 'src') + sep;

@@ -1,22 +1,21 @@
-// Builds modules of src/ for Node with Vite (SSR build, ES modules, unminified), so a bench
-// runs our TypeScript as written, not a copy. Bare imports stay external (node_modules).
+// Vite builds of our TypeScript for the benches, so they run it as written, not a copy.
 import { build } from 'vite';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './paths.mjs';
 
+/** What every bench build shares: no config file, the repository as root, quiet, production. */
+export const viteBase = () => ({ configFile: false, root: ROOT, logLevel: 'warn', publicDir: false, mode: 'production' });
+
 /**
- * `entries`: output name → path from the repository root. Returns the imported modules by
+ * Modules of src/ for Node (SSR build, ES modules, unminified; bare imports stay external,
+ * from node_modules). `entries`: output name → path from the repository root. Returns the imported modules by
  * name and the build time.
  */
 export async function buildForNode({ outDir, entries, plugins = [] }) {
   const t0 = performance.now();
   await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    mode: 'production',
+    ...viteBase(),
     plugins,
     build: {
       ssr: true,
