@@ -11,6 +11,9 @@ export function launchChromium(opts?: {
   args?: string[];
   mapHosts?: string[];
   mapPort?: number;
+  env?: Record<string, string>;
+  extensionDir?: string;
+  userDataDir?: string;
 }): Promise<{
   context: BrowserContext;
   worker: Worker | null;

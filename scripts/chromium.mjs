@@ -24,16 +24,19 @@ export function chromiumPath() {
  * page is served on its real address (https://www.coursera.org/…) by a local server with a
  * throwaway certificate.
  * `env` adds to the browser's environment (DISPLAY for a headful run in Xvfb).
- * @param {{ withExtension?: boolean, headless?: boolean, locale?: string, args?: string[], mapHosts?: string[], mapPort?: number, env?: Record<string, string> }} [opts]
+ * `extensionDir`: another build (the bench compares builds); `userDataDir`: a profile to
+ * use and keep (default: a throw-away one, removed on close).
+ * @param {{ withExtension?: boolean, headless?: boolean, locale?: string, args?: string[], mapHosts?: string[], mapPort?: number, env?: Record<string, string>, extensionDir?: string, userDataDir?: string }} [opts]
  */
 export async function launchChromium(opts = {}) {
   const withExtension = opts.withExtension !== false;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
   const headless = opts.headless !== false;
-  const profile = mkdtempSync(join(tmpdir(), 'moocmate-chromium-'));
-  const ext = withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+  const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'moocmate-chromium-'));
+  const ext = withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: false, // '--headless=new' below: the old headless mode cannot run extensions
@@ -67,7 +70,7 @@ export async function launchChromium(opts = {}) {
     extensionId: worker ? new URL(worker.url()).host : '',
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
