@@ -53,14 +53,16 @@ export function LectureSettingsPanel({ languages }: { languages: string[] }) {
           ))}
         </select>
       </label>
-      <label class="field">
-        <span>{t('captionSize')}</span>
-        <select value={s.overlaySize} onChange={(e) => update({ overlaySize: (e.target as HTMLSelectElement).value as LectureSettings['overlaySize'] })}>
-          <option value="small">{t('sizeSmall')}</option>
-          <option value="medium">{t('sizeMedium')}</option>
-          <option value="large">{t('sizeLarge')}</option>
-        </select>
-      </label>
+      <Choice
+        label={t('captionSize')}
+        value={s.overlaySize}
+        options={[
+          ['small', t('sizeSmall')],
+          ['medium', t('sizeMedium')],
+          ['large', t('sizeLarge')],
+        ]}
+        onPick={(overlaySize) => update({ overlaySize })}
+      />
       <label class="field">
         <span>{t('captionLift')}</span>
         <input type="range" min={0} max={50} step={5} value={s.overlayLift} onInput={(e) => update({ overlayLift: Number((e.target as HTMLInputElement).value) })} />
@@ -69,14 +71,16 @@ export function LectureSettingsPanel({ languages }: { languages: string[] }) {
         <input type="checkbox" checked={s.hidePlatform} onChange={(e) => update({ hidePlatform: (e.target as HTMLInputElement).checked })} />
         {t('hidePlatformCaptions')}
       </label>
-      <label class="field">
-        <span>{t('readingLoad')}</span>
-        <select value={s.readingLoad} onChange={(e) => update({ readingLoad: (e.target as HTMLSelectElement).value as LectureSettings['readingLoad'] })}>
-          <option value="off">{t('readingOff')}</option>
-          <option value="slow">{t('readingSlow')}</option>
-          <option value="pause">{t('readingPause')}</option>
-        </select>
-      </label>
+      <Choice
+        label={t('readingLoad')}
+        value={s.readingLoad}
+        options={[
+          ['off', t('readingOff')],
+          ['slow', t('readingSlow')],
+          ['pause', t('readingPause')],
+        ]}
+        onPick={(readingLoad) => update({ readingLoad })}
+      />
       <label class="field">
         <span>{t('wpmLimit')}</span>
         <input
@@ -103,5 +107,21 @@ export function LectureSettingsPanel({ languages }: { languages: string[] }) {
         ))}
       </dl>
     </details>
+  );
+}
+
+/** A labelled choice among fixed values, each with its text. */
+function Choice<V extends string>(props: { label: string; value: V; options: ReadonlyArray<readonly [V, string]>; onPick: (value: V) => void }) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onPick((e.target as HTMLSelectElement).value as V)}>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
