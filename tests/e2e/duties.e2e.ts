@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { ROOT, extensionUrl, launchExtension, openExtensionPage, readDb, screenshot, startFixtureServer, startSiteServer, tabIdOf, waitFor, wipeDb, type Extension, type SiteServer } from './harness';
@@ -352,5 +353,35 @@ describe('backup and delete all', () => {
     await waitFor('no duty alarms', async () => !(await alarms()).some((a) => a.name.startsWith('duty:')));
     await waitFor('empty badge', async () => (await badge()) === '');
     await dash.close();
+  });
+  it('after a browser restart the duties are still there, their reminders planned again, the badge set', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'moocmate-restart-'));
+    const launch = () => launchExtension({ mapHosts: server.hosts, mapPort: server.port, userDataDir: profile });
+    const stored = async (page: Page) => ((await readDb(page, ['duties'])) as { duties: Duty[] }).duties;
+    try {
+      const first = await launch();
+      await (await first.context.newPage()).goto(EN_ITEM);
+      const probe1 = await openExtensionPage(first);
+      const [duty] = await waitFor('the duty', async () => {
+        const d = await stored(probe1);
+        return d.length === 1 ? d : null;
+      });
+      await waitFor('its reminder', async () => (await first.worker.evaluate(() => chrome.alarms.getAll())).length === 1);
+      await first.close();
+
+      // The same profile again: the browser may have dropped the alarms; MoocMate plans
+      // them again from what it stored, and sets the badge, before the learner opens anything.
+      const second = await launch();
+      try {
+        await waitFor('the reminder planned again', async () => (await second.worker.evaluate(() => chrome.alarms.getAll())).map((a) => a.name).join() === `duty:${duty.id}`);
+        await waitFor('badge 2', async () => (await second.worker.evaluate(() => chrome.action.getBadgeText({}))) === '2');
+        const [again] = await stored(await openExtensionPage(second));
+        expect(again).toMatchObject({ id: duty.id, title: duty.title, reviewsGiven: 1, reviewsRequired: 3, reviewDue: duty.reviewDue });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });

@@ -59,7 +59,8 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[]; headless?: boolean; env?: Record<string, string> } = {}): Promise<Extension> {
+/** `userDataDir`: a profile to keep between two launches (a browser restart); default a throw-away one. */
+export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[]; headless?: boolean; env?: Record<string, string>; userDataDir?: string } = {}): Promise<Extension> {
   const browser = await launchChromium(opts);
   const errors: string[] = [];
   const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
