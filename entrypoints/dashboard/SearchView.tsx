@@ -23,11 +23,15 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
   const [page, setPage] = useState({ query, limit: FIRST_PAGE, depth: 0 });
   const limit = page.query === query ? page.limit : FIRST_PAGE;
   const depth = page.query === query ? page.depth : 0;
-  const [busy, setBusy] = useState(false);
+  // Busy until the answer to this very request (query, page, depth) is in: derived, so the
+  // render that asks for a new depth already says busy (a state set in the effect came one
+  // render late, and for that render the old answer looked like the new one).
+  const request = `${query}\u0000${limit}\u0000${depth}`;
+  const [answered, setAnswered] = useState<string | null>(null);
+  const busy = answered !== request;
   useEffect(() => {
     let stale = false;
     setResult((r) => (r?.query === query ? r : null));
-    setBusy(true);
     void (async () => {
       const { hits, more, incomplete } = await searchTranscripts(db, query, limit, widerBudget(depth));
       const lectureIds = [...new Set(hits.map((h) => h.lectureId))];
@@ -42,7 +46,7 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
       if (!stale) setResult({ query, groups, total: hits.length, more, incomplete });
     })()
       .catch((e: Error) => onError(e.message))
-      .finally(() => !stale && setBusy(false));
+      .finally(() => !stale && setAnswered(request));
     return () => {
       stale = true;
     };
