@@ -48,6 +48,7 @@ describe('dashboard search: "Look at more lines"', () => {
       options.diffed = before;
     }
     // Depth 1 is asked for and not answered yet: busy from its first render, with the button off.
+    expect(seen).toContain('1 true');
     expect(seen).not.toContain('1 false');
     expect([section().getAttribute('data-depth'), section().getAttribute('aria-busy')]).toEqual(['1', 'true']);
     expect((document.querySelector('.search-further') as HTMLButtonElement).disabled).toBe(true);
