@@ -39,11 +39,6 @@ export function msg(key: PageKey, ...subs: string[]): string {
   return textFrom(strings, key, subs);
 }
 
-/** True once the background's strings are here (then msg() never asks chrome.i18n). */
-export function pageStringsReady(): boolean {
-  return strings !== null;
-}
-
 /**
  * Calls `onChange` with the language and direction when the strings arrive, and again
  * whenever the learner picks another language. One request serves every caller.
