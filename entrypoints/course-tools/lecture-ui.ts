@@ -7,7 +7,7 @@ import { LinePlayer } from '../../src/lecture/line-player';
 import { pairLines, type PairedLine } from '../../src/lecture/pairing';
 import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
 import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
-import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, type LectureSettings } from '../../src/lecture/settings';
+import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, usesLectureTools, type LectureSettings } from '../../src/lecture/settings';
 import type { CaptureLoop } from '../course.content/capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
 import { measureBox } from './measure-box';
@@ -127,7 +127,7 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   let asking = 0;
   const ensureLines = async () => {
     const id = lectureId;
-    if (!id || loadedFor === id || !(settings.overlay || settings.readingLoad !== 'off' || keysUsed)) return;
+    if (!id || loadedFor === id || !(usesLectureTools(settings) || keysUsed)) return;
     const ask = ++asking;
     try {
       const got = await callBackground('lecture.captions', { lectureId: id });

@@ -50,5 +50,10 @@ export function readLectureSettings(stored: unknown): LectureSettings {
   };
 }
 
+/** Settings that work from the moment a lecture plays: the overlay, or playback that waits for the reader. */
+export function usesLectureTools(s: LectureSettings): boolean {
+  return s.overlay || s.readingLoad !== 'off';
+}
+
 /** The in-page keys (Alt+Shift+letter; the browser's own command slots are left to other features). */
 export const LECTURE_KEYS = { previous: 'KeyB', repeat: 'KeyR', next: 'KeyN', overlay: 'KeyC' } as const;

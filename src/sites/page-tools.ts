@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
-import { LECTURE_SETTINGS_KEY, readLectureSettings } from '../lecture/settings';
+import { LECTURE_SETTINGS_KEY, readLectureSettings, usesLectureTools } from '../lecture/settings';
 
 /** The learner's tools on a course page (WXT names it after entrypoints/course-tools). */
 export const TOOLS_SCRIPT_FILE = '/course-tools.js';
@@ -17,11 +17,7 @@ export const loadTools: Handlers['tools.load'] = async (_req, sender) => {
   return { loaded: true };
 };
 
-/** The learner's lecture settings use the tools from the start: the overlay, or playback that waits. */
-function wantsTools(stored: unknown): boolean {
-  const s = readLectureSettings(stored);
-  return s.overlay || s.readingLoad !== 'off';
-}
+const wantsTools = (stored: unknown) => usesLectureTools(readLectureSettings(stored));
 
 /** Asked after each capture: a page whose learner turned these on loads the tools at once. */
 export async function lectureToolsWanted(): Promise<boolean> {
