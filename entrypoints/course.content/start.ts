@@ -31,11 +31,8 @@ export function startCourseScript(ctx: ContentScriptContext, siteAdapters: reado
   const tools = toolsLoader();
   // The wake-up listeners below go once the tools are in.
   const woken = new AbortController();
-  const wake = () =>
-    void tools.load().then(
-      () => woken.abort(),
-      (err) => console.debug('[MoocMate] tools did not load:', err),
-    );
+  const failed = (err: unknown) => console.debug('[MoocMate] tools did not load:', err);
+  const wake = () => void tools.load().then(() => woken.abort(), failed);
   ctx.setTimeout(() => watchDuties(ctx, siteAdapters), 0);
 
   // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
@@ -52,7 +49,7 @@ export function startCourseScript(ctx: ContentScriptContext, siteAdapters: reado
     const ready = tools.now();
     if (ready) return ready.key(code);
     if (!TOOL_KEYS.has(code) && !(LECTURE_KEY_CODES.has(code) && loop.activeLecture()?.media)) return false;
-    void tools.load().then((t) => t.key(code), wake);
+    void tools.load().then((t) => t.key(code), failed);
     return true;
   });
 
