@@ -6,13 +6,12 @@
 import { launch } from './lib/browser.mjs';
 import { median, round } from './lib/stats.mjs';
 import { countTracks } from './content-script.mjs';
-import { readTrace } from './lib/trace.mjs';
+import { readTrace, SCRIPT_EVENTS } from './lib/trace.mjs';
 
 export const OVERLAY_TARGET_MS = 1;
 const CHANGES = 60;
 /** Cue i of /gen/cues-2000.vtt runs from 2i to 2i + 1.8 s; the video is 44 s long. */
 const REACHABLE_CUES = 20;
-const JS_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.run']);
 
 const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
 
@@ -27,7 +26,7 @@ function analyse(events) {
   const pid = started?.args?.data?.frames?.find((f) => String(f.url).includes('lecture-2000'))?.processId;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pid === undefined || e.pid === pid));
   const onMain = events.filter((e) => !main || (e.pid === main.pid && e.tid === main.tid));
-  const js = onMain.filter((e) => e.ph === 'X' && JS_EVENTS.has(e.name)).sort((a, b) => a.ts - b.ts);
+  const js = onMain.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name)).sort((a, b) => a.ts - b.ts);
   const ours = (e) => String(e.args?.data?.url ?? '').startsWith('chrome-extension://');
   let scriptUs = 0;
   let end = -1;

@@ -8,21 +8,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './lib/paths.mjs';
-import { median, round } from './lib/stats.mjs';
+import { median, round, seededRandom } from './lib/stats.mjs';
 
 export const WORDS_TARGET_MS = 300;
 const CUES = 2000;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A lecture of real English words: SUBTLEXus words drawn by their own frequency (so
@@ -30,7 +19,7 @@ function random(seed) {
  * topic words from the rare end that the lecture repeats (15% of its words).
  */
 export function makeTranscript(entries, n = CUES) {
-  const rnd = random(8);
+  const rnd = seededRandom(8);
   const words = entries.filter((e) => /^[a-z]+$/.test(e.word) && e.count >= 2).slice(0, 60000);
   const cumulative = [];
   let total = 0;

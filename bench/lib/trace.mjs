@@ -24,7 +24,8 @@ export function pageMainThread(events, urlPart) {
   return parse ? { pid: parse.pid, tid: parse.tid } : null;
 }
 
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'v8.run']);
+/** Trace events that run script (top-level calls into JavaScript). */
+export const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'v8.run']);
 
 /**
  * Main-thread figures of one page load: every top-level task's wall time (`dur`) and the
