@@ -18,6 +18,8 @@ export function launchChromium(opts?: {
   context: BrowserContext;
   worker: Worker | null;
   extensionId: string;
+  /** Uncaught errors of the browser's pages ("address: message"). */
+  errors: string[];
   close(): Promise<void>;
 }>;
 export function readDb(page: Page, tables?: string[]): Promise<Record<string, Array<Record<string, unknown>>>>;

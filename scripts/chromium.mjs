@@ -63,11 +63,17 @@ export async function launchChromium(opts = {}) {
       ...(opts.args ?? []),
     ],
   });
+  // Uncaught errors of every page, for tests and benches that check there were none.
+  const errors = [];
+  const watch = (page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  context.pages().forEach(watch);
+  context.on('page', watch);
   const worker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
   return {
     context,
     worker,
     extensionId: worker ? new URL(worker.url()).host : '',
+    errors,
     async close() {
       await context.close();
       if (!opts.userDataDir) rmSync(profile, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // Launches Debian's Chromium as the e2e suite and the demo do (scripts/chromium.mjs, the
-// same flags), with or without the built extension, and collects page errors.
+// same flags), with or without the built extension.
 import { join, resolve } from 'node:path';
 import { chromiumPath, launchChromium } from '../../scripts/chromium.mjs';
 import { ROOT } from './paths.mjs';
@@ -11,12 +11,8 @@ export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ? resolve(process.e
 
 /**
  * `userDataDir`: a profile to use and keep (default: a throw-away one, removed on close).
+ * The result's `errors` collects every page's uncaught errors.
  */
-export async function launch({ withExtension = false, userDataDir } = {}) {
-  const browser = await launchChromium({ withExtension, userDataDir, extensionDir: EXTENSION_DIR });
-  const errors = [];
-  const watch = (page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  browser.context.pages().forEach(watch);
-  browser.context.on('page', watch);
-  return { ...browser, errors };
+export function launch({ withExtension = false, userDataDir } = {}) {
+  return launchChromium({ withExtension, userDataDir, extensionDir: EXTENSION_DIR });
 }

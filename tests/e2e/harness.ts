@@ -62,11 +62,7 @@ export interface Extension {
 /** `userDataDir`: a profile to keep between two launches (a browser restart); default a throw-away one. */
 export async function launchExtension(opts: { locale?: string; mapHosts?: string[]; mapPort?: number; args?: string[]; headless?: boolean; env?: Record<string, string>; userDataDir?: string } = {}): Promise<Extension> {
   const browser = await launchChromium(opts);
-  const errors: string[] = [];
-  const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  browser.context.pages().forEach(watch);
-  browser.context.on('page', watch);
-  return { context: browser.context, worker: browser.worker!, extensionId: browser.extensionId, errors, close: browser.close };
+  return { context: browser.context, worker: browser.worker!, extensionId: browser.extensionId, errors: browser.errors, close: browser.close };
 }
 
 export function extensionUrl(ext: Extension, path: string): string {
