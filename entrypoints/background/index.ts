@@ -3,7 +3,7 @@ import { createRouter } from '../../src/messaging/router';
 import { captureTrack } from '../../src/captions/background';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
-import { lectureToolsWanted, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
+import { lectureToolsWanted, loadSite, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
@@ -18,6 +18,7 @@ export default defineBackground(() => {
       return 'sendCues' in stored ? stored : { ...stored, tools: await lectureToolsWanted() };
     },
     'tools.load': loadTools,
+    'site.load': loadSite,
     'lecture.pendingSeek': takePendingSeek,
     'lecture.openAt': openLectureAt,
     'site.enable': enableSite,

@@ -184,6 +184,11 @@ export class CaptureLoop {
   }
 
   /** Sends every track again (after the learner allowed a caption host). */
+  /** Reads the page again: an adapter came in (a later site), so the lectures may be its. */
+  rescan(): void {
+    this.scan();
+  }
+
   recapture(): void {
     this.sent.clear();
     this.failures.clear();

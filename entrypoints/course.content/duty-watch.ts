@@ -6,8 +6,8 @@ import { readDutyFromText } from '../../src/duties/page-text';
 import type { TabProtocol } from '../../src/messaging/protocol';
 
 /** The learner asked (popup): an adapter's reading when there is one, else the page's text. */
-export async function readDutyNow(siteAdapters: readonly SiteAdapter[]): Promise<TabProtocol['page.readDuty']['res']> {
-  const [reading] = readPeerDutiesFrom(siteAdapters, location, document);
+export async function readDutyNow(siteAdapters: () => readonly SiteAdapter[]): Promise<TabProtocol['page.readDuty']['res']> {
+  const [reading] = readPeerDutiesFrom(siteAdapters(), location, document);
   const { dutyId, created } = await callBackground('duty.seen', reading ?? readDutyFromText(document, location));
   return { dutyId, created };
 }
@@ -20,12 +20,12 @@ const SETTLE_MS = 800;
  * reading to the background once; a reading that changes (a review given, a new item in a
  * single-page app) is sent again. Parsing and storage happen in the background.
  */
-export function watchDuties(ctx: ContentScriptContext, siteAdapters: readonly SiteAdapter[]): void {
+export function watchDuties(ctx: ContentScriptContext, siteAdapters: () => readonly SiteAdapter[]): { again(): void } {
   const sent = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const read = () => {
     timer = undefined;
-    for (const reading of readPeerDutiesFrom(siteAdapters, location, document)) {
+    for (const reading of readPeerDutiesFrom(siteAdapters(), location, document)) {
       const json = JSON.stringify(reading);
       if (sent.get(reading.key) === json) continue;
       sent.set(reading.key, json);
@@ -45,4 +45,5 @@ export function watchDuties(ctx: ContentScriptContext, siteAdapters: readonly Si
     clearTimeout(timer);
   });
   ctx.addEventListener(window, 'wxt:locationchange', soon);
+  return { again: soon };
 }

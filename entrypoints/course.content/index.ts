@@ -1,17 +1,18 @@
 import { SITE_MATCHES } from '../../src/sites/hosts';
-import { edxAdapter } from '../../src/sites/edx';
+import { edxLater } from '../../src/sites/edx/later';
 import { html5Adapter } from '../../src/sites/html5';
 import { startCourseScript } from './start';
 
 /**
  * Any page with a video: edX, local course servers, and every site the learner turns
  * MoocMate on for (src/sites/enable.ts runs this script there). Open edX is recognised by
- * its markup, on any host. The big platforms have their own scripts (coursera.content.ts…).
+ * its markup, on any host, and its adapter loads only there (src/sites/edx/later.ts). The
+ * big platforms have their own scripts (coursera.content.ts…).
  */
 export default defineContentScript({
   matches: [...SITE_MATCHES.other],
   // Players embedded in course pages are frames.
   allFrames: true,
   runAt: 'document_idle',
-  main: (ctx) => startCourseScript(ctx, [edxAdapter, html5Adapter]),
+  main: (ctx) => startCourseScript(ctx, [edxLater, html5Adapter]),
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { SiteAdapter } from '../../src/sites/types';
+import type { LaterSite, SiteAdapter } from '../../src/sites/types';
 import { pickAdapterFrom } from '../../src/sites/pick';
 import { callBackground } from '../../src/messaging/client';
 import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
@@ -9,7 +9,9 @@ import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { readDutyNow, watchDuties } from './duty-watch';
 import { onAltShiftKey } from './page-keys';
-import { shareCore, toolsLoader } from './tools';
+import { shareCore } from './shared';
+import { toolsLoader } from './tools';
+import { SiteList } from './site-list';
 
 /** Keys the page tools answer: flag, add word, and the lecture's keys (those only with a video). */
 const TOOL_KEYS = new Set(['KeyF', 'KeyG']);
@@ -20,20 +22,34 @@ const WAKE_EVENTS = ['play', 'seeking', 'pointerover', 'focusin'];
 /**
  * The course page's content script, the same on every site; each site's entrypoint passes
  * only its own adapters (most specific first), so a page evaluates no other site's code.
+ * A later site's adapter is loaded only on pages with its markup (site-list.ts).
  */
-export function startCourseScript(ctx: ContentScriptContext, siteAdapters: readonly SiteAdapter[]): void {
+export async function startCourseScript(ctx: ContentScriptContext, sites: readonly (SiteAdapter | LaterSite)[]): Promise<void> {
+  let started = false;
+  let duties: { again(): void } | null = null;
+  // A later adapter that comes in after the start: read the page again with it.
+  const list = new SiteList(sites, () => {
+    if (!started) return;
+    loop.rescan();
+    duties?.again();
+  });
+  const siteAdapters = () => list.current();
   // At load this script only captures. The learner's tools (flag button, word popover,
   // overlay, lecture keys) come from a second script, loaded when first needed (tools.ts).
-  const loop = new CaptureLoop(ctx, () => pickAdapterFrom(siteAdapters, location, document));
+  const loop = new CaptureLoop(ctx, () => pickAdapterFrom(siteAdapters(), location, document));
+  shareCore({ ctx, loop });
+  // Markup already on the page: its adapter first, so the generic one never takes its lectures.
+  await list.loadPresent();
+  if (ctx.isInvalid) return;
+  started = true;
   loop.start();
   linkPanels(ctx, loop);
-  shareCore({ ctx, loop });
   const tools = toolsLoader();
   // The wake-up listeners below go once the tools are in.
   const woken = new AbortController();
   const failed = (err: unknown) => console.debug('[MoocMate] tools did not load:', err);
   const wake = () => void tools.load().then(() => woken.abort(), failed);
-  ctx.setTimeout(() => watchDuties(ctx, siteAdapters), 0);
+  ctx.setTimeout(() => (duties = watchDuties(ctx, siteAdapters)), 0);
 
   // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
   // appears on it), or the settings use the overlay or reading-load playback from the start.

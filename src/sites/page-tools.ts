@@ -4,6 +4,8 @@ import { LECTURE_SETTINGS_KEY, readLectureSettings, usesLectureTools } from '../
 
 /** The learner's tools on a course page (WXT names it after entrypoints/course-tools). */
 export const TOOLS_SCRIPT_FILE = '/course-tools.js';
+/** Adapters loaded only on pages with their markup (src/sites/types.ts, LaterSite). */
+export const SITE_SCRIPT_FILES = { edx: '/edx-adapter.js' } as const;
 
 /**
  * The capture script of a frame asks for the learner's tools (flag button, word popover,
@@ -11,11 +13,26 @@ export const TOOLS_SCRIPT_FILE = '/course-tools.js';
  * world as the capture script, so a page that never needs them never evaluates their code.
  */
 export const loadTools: Handlers['tools.load'] = async (_req, sender) => {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('Only a course page can load the page tools.');
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [TOOLS_SCRIPT_FILE] });
+  await runInFrame(sender, TOOLS_SCRIPT_FILE, 'Only a course page can load the page tools.');
   return { loaded: true };
 };
+
+/** A site's adapter, in the frame whose generic capture script found that site's markup. */
+export const loadSite: Handlers['site.load'] = async ({ site }, sender) => {
+  await runInFrame(sender, SITE_SCRIPT_FILES[site], 'Only a course page can load a site adapter.');
+  return { loaded: true };
+};
+
+/** Runs one of our scripts in the sender's frame, in the same isolated world as its content script. */
+async function runInFrame(
+  sender: Parameters<Handlers['tools.load']>[1],
+  file: typeof TOOLS_SCRIPT_FILE | (typeof SITE_SCRIPT_FILES)[keyof typeof SITE_SCRIPT_FILES],
+  notAPage: string,
+): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error(notAPage);
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
+}
 
 const wantsTools = (stored: unknown) => usesLectureTools(readLectureSettings(stored));
 

@@ -46,3 +46,14 @@ export interface SiteAdapter {
    */
   peerDuties?(document: Document, location: Location): DutyReading[];
 }
+
+/**
+ * A site whose adapter loads only on pages that show its markup: the generic content
+ * script runs on every page, and most have none. The background runs the adapter's script
+ * in the frame (`site.load`), which hands the adapter over (entrypoints/edx-adapter.ts).
+ */
+export interface LaterSite {
+  readonly site: 'edx';
+  /** One cheap query: is any markup this adapter reads on the page? */
+  present(document: Document): boolean;
+}

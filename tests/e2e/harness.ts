@@ -161,6 +161,27 @@ export async function pageStatus(ext: Extension, probe: Page, page: Page): Promi
   return reply.value;
 }
 
+/**
+ * Evaluates `expression` in MoocMate's isolated world in the page's main frame, where our
+ * content scripts run and share what they load (the page itself cannot see it).
+ */
+export async function inOurWorld<T>(ext: Extension, page: Page, expression: string): Promise<T> {
+  const cdp = await ext.context.newCDPSession(page);
+  try {
+    const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable'); // reports the contexts that exist now
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.includes(ext.extensionId));
+    if (!ours) throw new Error('MoocMate has no isolated world in this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: ours.id, returnByValue: true });
+    if (exceptionDetails) throw new Error(`in MoocMate's world: ${exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** Opens the demo's first lecture and waits until its three caption tracks are captured. */
 export async function openDemoLecture(ext: Extension, server: Server): Promise<{ lecture: Page; probe: Page; dump: Dump }> {
   const lecture = await ext.context.newPage();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite, pageStatus, readDb, readTracks, startFixtureServer, waitFor } from './harness';
+import { extensionSuite, inOurWorld, pageStatus, readDb, readTracks, startFixtureServer, waitFor } from './harness';
 
 const suite = extensionSuite(startFixtureServer);
 
@@ -36,6 +36,8 @@ describe('the learner’s tools load when first needed', () => {
     expect(await ours(lecture)).toEqual([]);
     // The page never sees what the two scripts share (it lives in the extension's isolated world).
     expect(await lecture.evaluate(() => Object.keys(window).filter((k) => /moocmate/i.test(k)))).toEqual([]);
+    // Nor did it load the Open edX adapter: this page has none of its markup.
+    expect(await inOurWorld(suite.ext, lecture, 'Object.keys(globalThis.__moocmateSites ?? {})')).toEqual([]);
 
     await lecture.hover('video');
     const button = lecture.getByRole('button', { name: /Flag caption/ });

@@ -7,21 +7,35 @@
  * `data-course-id`), lms/templates/vert_module.html (the unit), and the transcript panel
  * that xmodule/js/src/video/09_video_caption.js renders.
  */
+const PLAYER = 'div.video';
+const PLAYER_DATA = [
+  '[data-metadata]',
+  '[data-transcript-translation-url]',
+  '[data-transcript-languages]',
+  '[data-transcript-available-translations-url]',
+  '[data-caption-asset-path]',
+  '[data-sub]',
+  '[data-streams]',
+].join(', ');
+const VIDEO_BLOCK = '[data-block-type="video"], .xblock-student_view-video, .xmodule_VideoBlock, .xmodule_VideoModule';
+const PANEL = '.subtitles';
+const ORA_BLOCK = '.openassessment';
+
+/**
+ * Any of Open edX's markup that the adapter reads: a video block, a player with its
+ * settings or its transcript panel, a peer assessment. The generic content script asks it
+ * on every page and loads the adapter (src/sites/edx/later.ts) only where it is found. A
+ * separate export, so that script bundles these few strings and not the whole object.
+ */
+export const openEdxMarkup = [VIDEO_BLOCK, `${PLAYER}:is(${PLAYER_DATA})`, `${PLAYER} ${PANEL}`, ORA_BLOCK].join(', ');
+
 export const selectors = {
   /** A candidate player: edX's player root is a div with the class "video". */
-  player: 'div.video',
+  player: PLAYER,
   /** Settings the LMS renders on the player root, now and in older releases. */
-  playerData: [
-    '[data-metadata]',
-    '[data-transcript-translation-url]',
-    '[data-transcript-languages]',
-    '[data-transcript-available-translations-url]',
-    '[data-caption-asset-path]',
-    '[data-sub]',
-    '[data-streams]',
-  ].join(', '),
+  playerData: PLAYER_DATA,
   /** The XBlock wrapper of a video block (current and older class names). */
-  videoBlock: '[data-block-type="video"], .xblock-student_view-video, .xmodule_VideoBlock, .xmodule_VideoModule',
+  videoBlock: VIDEO_BLOCK,
   /** Any XBlock wrapper that names its block. */
   usageHolder: '[data-usage-id]',
   courseHolder: '[data-course-id]',
@@ -38,7 +52,7 @@ export const selectors = {
   courseName: '.course-header .course-name, .course-title, .course-name',
   siteName: 'meta[property="og:site_name"]',
   /** The transcript panel: `div.subtitles > ol.subtitles-menu` now, `ol.subtitles` before. */
-  panel: '.subtitles',
+  panel: PANEL,
   /** The list inside the panel that carries the shown language (`lang`). */
   panelList: '.subtitles-menu, ol.subtitles',
   /** One transcript line: `li > span[data-index][data-start]` now, `li[data-index][data-start]` before. */
@@ -52,7 +66,7 @@ export const selectors = {
    * done); each step's due date `.step__deadline .ora-datetime` with `data-datetime` (ISO,
    * UTC) and `data-timezone`; the peer status "In Progress (<current> of <required>)".
    */
-  oraBlock: '.openassessment',
+  oraBlock: ORA_BLOCK,
   oraWrapper: '[data-block-type="openassessment"]',
   oraTitle: '.openassessment__title, h3.hd, h2',
   oraResponseStep: '.step--response',

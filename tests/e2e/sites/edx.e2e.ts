@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, ROOT, siteSuite, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, inOurWorld, readDb, ROOT, siteSuite, waitFor, wipeDb } from '../harness';
 import { parseSjson } from '../../../src/captions/formats/sjson';
 import { courseIdFor, lectureIdFor } from '../../../src/captions/ids';
 
 const suite = siteSuite();
+/** The site adapters loaded later in a frame (entrypoints/course.content/shared.ts). */
+const SITES_LOADED = 'Object.keys(globalThis.__moocmateSites ?? {})';
 
 const COURSE = 'course-v1:MoocMateX+PLANT101+2026';
 const LMS = `https://courses.edx.org/courses/${COURSE}`;
@@ -93,6 +95,8 @@ describe('edX / Open edX', () => {
     expect(zhCues[2]).toMatchObject({ text: '从算筹到ENIAC', start: 5.43, end: 7.16 });
     const first = cuesOf(db, en1.id);
     expect(first[0]).toMatchObject({ text: 'Hello, and welcome to the first lecture of our course.', start: 0.5, end: 3.7 });
+    // The generic script found the Open edX markup and loaded the adapter into its world.
+    expect(await inOurWorld(suite.ext, page, SITES_LOADED)).toEqual(['edx']);
     await page.close();
   });
 
@@ -193,10 +197,34 @@ describe('edX / Open edX', () => {
     });
     expectTrack(db, id, 'en', 'lecture-1.en.sjson', 12);
     expectTrack(db, id, 'es', 'lecture-1.es.sjson', 12);
+    // The learning app's own frame shows no Open edX markup: the edX adapter was not loaded there.
+    expect(await inOurWorld(suite.ext, page, SITES_LOADED)).toEqual([]);
     await page.close();
   });
 
   it('raised no errors in any page', () => {
     expect(suite.ext.errors).toEqual([]);
+  });
+  it('a page that shows Open edX markup only later (a peer assessment put in by script) gets the adapter then, and its duty is read', async () => {
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
+    const B = 'block-v1:MoocMateX+PLANT101+2026';
+    await page.goto(`https://learning.edx.org/course/${COURSE}/${B}+type@sequential+block@5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d/${B}+type@vertical+block@90a1b2c3d4e5f60718293a4b5c6d7e8f`);
+    await settled(1, 2); // the unit in its iframe: the top frame has been read and found nothing of edX
+    expect(await inOurWorld(suite.ext, page, SITES_LOADED)).toEqual([]);
+    // The assessment block of the saved ORA page, added to the top frame as a single-page app would.
+    const ora = readFileSync(join(ROOT, 'tests/fixtures/pages/edx/ora-peer.html'), 'utf8');
+    await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.body.append(document.adoptNode(doc.querySelector('[data-block-type="openassessment"]')!));
+    }, ora);
+    await waitFor('the edX adapter loaded', async () => (await inOurWorld<string[]>(suite.ext, page, SITES_LOADED)).includes('edx'));
+    const duties = await waitFor('the duty read', async () => {
+      const { duties } = (await readDb(suite.probe, ['duties'])) as { duties: Array<Record<string, unknown>> };
+      return duties.length > 0 && duties;
+    });
+    expect(duties).toHaveLength(1);
+    expect(duties[0]).toMatchObject({ site: 'edx', reviewsGiven: 1, reviewsRequired: 3 });
+    await page.close();
   });
 });

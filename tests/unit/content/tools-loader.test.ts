@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PageTools } from '../../../entrypoints/course.content/tools';
+import type { PageTools } from '../../../entrypoints/course.content/shared';
 
 // The background's answer to tools.load: the test decides what running the tools script does.
 const sendMessage = vi.fn();
 vi.mock('../../../src/messaging/client', () => ({ callBackground: (type: string, data: unknown) => sendMessage(type, data) }));
 
-const { shareCore, shareTools, sharedCore, sharedTools, toolsLoader } = await import('../../../entrypoints/course.content/tools');
+const { shareCore, shareTools, sharedCore, sharedTools } = await import('../../../entrypoints/course.content/shared');
+const { toolsLoader } = await import('../../../entrypoints/course.content/tools');
 
 const fakeTools = (): PageTools => ({ flagNow: async () => true, addWord: () => null, key: () => false });
 const core = (invalid = false) => ({ ctx: { isInvalid: invalid }, loop: {} }) as unknown as Parameters<typeof shareCore>[0];

@@ -6,6 +6,7 @@ function router(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'capture.track': vi.fn(async () => ({ lectureId: 'l', trackId: 't', cueCount: 1, status: 'ok' as const, unchanged: false })),
     'tools.load': vi.fn(async () => ({ loaded: true as const })),
+    'site.load': vi.fn(async () => ({ loaded: true as const })),
     'lecture.pendingSeek': vi.fn(async () => ({ seek: null })),
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
     'site.enable': vi.fn(async () => ({ enabled: true as const })),
@@ -61,6 +62,15 @@ describe('background router', () => {
       expect(await route({ moocmate: 'site.enable', data: { pattern, tabId: 3 } }, {}), pattern).toMatchObject({ ok: false });
     }
     expect(handlers['site.enable']).toHaveBeenCalledOnce();
+  });
+
+  it('loads only a known site adapter: the page never names a file', async () => {
+    const { route, handlers } = router();
+    expect(await route({ moocmate: 'site.load', data: { site: 'edx' } }, {})).toMatchObject({ ok: true });
+    for (const site of ['coursera', '../background', '/course-tools.js', '']) {
+      expect(await route({ moocmate: 'site.load', data: { site } }, {}), site).toMatchObject({ ok: false });
+    }
+    expect(handlers['site.load']).toHaveBeenCalledOnce();
   });
 
   it('answers unknown message types with an error and ignores foreign messages', async () => {

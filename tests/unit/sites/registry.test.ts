@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adapters } from '../../../src/sites/registry';
 import { SITE_MATCHES } from '../../../src/sites/hosts';
+import { SITE_SCRIPT_FILES } from '../../../src/sites/page-tools';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const at = (...p: string[]) => join(ROOT, ...p);
@@ -17,16 +18,22 @@ describe('site adapters', () => {
     expect(adapters[adapters.length - 1].site).toBe('html5');
   });
 
-  it('every adapter runs in exactly one content script, which has its hosts (html5 runs in all)', () => {
+  it('every adapter runs in exactly one content script (at once, or later), which has its hosts (html5 runs in all)', () => {
     const scripts = readdirSync(at('entrypoints'))
       .filter((f) => /\.content(\.ts)?$/.test(f))
       .map((f) => (f.endsWith('.ts') ? f : `${f}/index.ts`))
       .filter((f) => readFileSync(at('entrypoints', f), 'utf8').includes('startCourseScript('));
-    const passes = (file: string, site: string) => new RegExp(`startCourseScript\\(ctx, \\[[^\\]]*\\b${site}Adapter\\b`).test(readFileSync(at('entrypoints', file), 'utf8'));
+    // `edxLater`: the adapter loads later, only on pages with its markup (src/sites/edx/later.ts).
+    const passes = (file: string, site: string) => new RegExp(`startCourseScript\\(ctx, \\[[^\\]]*\\b${site}(Adapter|Later)\\b`).test(readFileSync(at('entrypoints', file), 'utf8'));
     for (const { site } of adapters) {
       const using = scripts.filter((f) => passes(f, site));
       if (site === 'html5') expect(using.sort(), site).toEqual(scripts.sort());
       else expect(using.length, `${site}: ${using.join(', ')}`).toBe(1);
+    }
+    // A later site's script hands over that adapter, and the background knows its file.
+    for (const [site, file] of Object.entries(SITE_SCRIPT_FILES)) {
+      const entry = `${file.slice(1, -'.js'.length)}.ts`;
+      expect(readFileSync(at('entrypoints', entry), 'utf8'), entry).toContain(`shareSite(${site}Adapter)`);
     }
     // Each platform's own script serves its hosts from SITE_MATCHES; course.content the rest.
     for (const site of Object.keys(SITE_MATCHES)) {
