@@ -2,6 +2,7 @@ import { SITE_MATCHES } from '../../src/sites/hosts';
 import { edxLater } from '../../src/sites/edx/later';
 import { html5Adapter } from '../../src/sites/html5';
 import { startCourseScript } from './start';
+import { SiteList } from './site-list';
 
 /**
  * Any page with a video: edX, local course servers, and every site the learner turns
@@ -14,5 +15,5 @@ export default defineContentScript({
   // Players embedded in course pages are frames.
   allFrames: true,
   runAt: 'document_idle',
-  main: (ctx) => startCourseScript(ctx, [edxLater, html5Adapter]),
+  main: (ctx) => startCourseScript(ctx, new SiteList([edxLater, html5Adapter])),
 });

@@ -5,17 +5,21 @@ import { sharedSite } from './shared';
 const isLater = (s: SiteAdapter | LaterSite): s is LaterSite => 'present' in s;
 
 /**
- * The adapters a content script reads the page with. A later site (LaterSite) counts once
- * its adapter is loaded; until then, each look at the list loads it when its markup is on
- * the page, and `ready` runs when it is in (the page is then read again with it).
+ * The adapters a content script reads the page with, when some load later (LaterSite): one
+ * counts once its adapter is loaded; until then, each look at the list loads it when its
+ * markup is on the page, and the `onReady` listener runs when it is in (the page is then
+ * read again with it). Only course.content uses this, so the platforms' scripts, which
+ * pass a plain list to startCourseScript, do not bundle it.
  */
 export class SiteList {
   private readonly loading = new Map<LaterSite['site'], Promise<void>>();
+  private ready: () => void = () => undefined;
 
-  constructor(
-    private readonly sites: readonly (SiteAdapter | LaterSite)[],
-    private readonly ready: () => void,
-  ) {}
+  constructor(private readonly sites: readonly (SiteAdapter | LaterSite)[]) {}
+
+  onReady(listener: () => void): void {
+    this.ready = listener;
+  }
 
   /** The adapters in use now, most specific first. */
   current(): SiteAdapter[] {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { LaterSite, SiteAdapter } from '../../src/sites/types';
+import type { SiteAdapter } from '../../src/sites/types';
 import { pickAdapterFrom } from '../../src/sites/pick';
 import { callBackground } from '../../src/messaging/client';
 import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
@@ -11,7 +11,7 @@ import { readDutyNow, watchDuties } from './duty-watch';
 import { onAltShiftKey } from './page-keys';
 import { shareCore } from './shared';
 import { toolsLoader } from './tools';
-import { SiteList } from './site-list';
+import type { SiteList } from './site-list';
 
 /** Keys the page tools answer: flag, add word, and the lecture's keys (those only with a video). */
 const TOOL_KEYS = new Set(['KeyF', 'KeyG']);
@@ -22,24 +22,25 @@ const WAKE_EVENTS = ['play', 'seeking', 'pointerover', 'focusin'];
 /**
  * The course page's content script, the same on every site; each site's entrypoint passes
  * only its own adapters (most specific first), so a page evaluates no other site's code.
- * A later site's adapter is loaded only on pages with its markup (site-list.ts).
+ * A SiteList holds adapters loaded only on pages with their markup (site-list.ts).
  */
-export async function startCourseScript(ctx: ContentScriptContext, sites: readonly (SiteAdapter | LaterSite)[]): Promise<void> {
+export async function startCourseScript(ctx: ContentScriptContext, sites: readonly SiteAdapter[] | SiteList): Promise<void> {
+  const list = 'current' in sites ? sites : null;
+  const siteAdapters = list ? () => list.current() : () => sites as readonly SiteAdapter[];
   let started = false;
   let duties: { again(): void } | null = null;
   // A later adapter that comes in after the start: read the page again with it.
-  const list = new SiteList(sites, () => {
+  list?.onReady(() => {
     if (!started) return;
     loop.rescan();
     duties?.again();
   });
-  const siteAdapters = () => list.current();
   // At load this script only captures. The learner's tools (flag button, word popover,
   // overlay, lecture keys) come from a second script, loaded when first needed (tools.ts).
   const loop = new CaptureLoop(ctx, () => pickAdapterFrom(siteAdapters(), location, document));
   shareCore({ ctx, loop });
   // Markup already on the page: its adapter first, so the generic one never takes its lectures.
-  await list.loadPresent();
+  await list?.loadPresent();
   if (ctx.isInvalid) return;
   started = true;
   loop.start();

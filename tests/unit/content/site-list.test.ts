@@ -37,7 +37,7 @@ const withMarkup = () => {
 
 describe('site adapters loaded only where their markup is', () => {
   it('a page without the markup never asks for the adapter', async () => {
-    const list = new SiteList([later, generic], () => undefined);
+    const list = new SiteList([later, generic]);
     await list.loadPresent();
     expect(list.current()).toEqual([generic]);
     expect(sendMessage).not.toHaveBeenCalled();
@@ -47,7 +47,8 @@ describe('site adapters loaded only where their markup is', () => {
     withMarkup();
     runsScript();
     const ready = vi.fn();
-    const list = new SiteList([later, generic], ready);
+    const list = new SiteList([later, generic]);
+    list.onReady(ready);
     await list.loadPresent();
     expect(sendMessage).toHaveBeenCalledExactlyOnceWith('site.load', { site: 'edx' });
     expect(list.current()).toEqual([edx, generic]);
@@ -57,7 +58,8 @@ describe('site adapters loaded only where their markup is', () => {
   it('markup that comes later: one ask for many looks, and `ready` once the adapter is in', async () => {
     runsScript();
     const ready = vi.fn();
-    const list = new SiteList([later, generic], ready);
+    const list = new SiteList([later, generic]);
+    list.onReady(ready);
     await list.loadPresent();
     withMarkup();
     expect(list.current()).toEqual([generic]); // not yet: the generic adapter meanwhile
@@ -72,7 +74,8 @@ describe('site adapters loaded only where their markup is', () => {
     withMarkup();
     sendMessage.mockRejectedValueOnce(new Error('No answer from MoocMate.'));
     const ready = vi.fn();
-    const list = new SiteList([later, generic], ready);
+    const list = new SiteList([later, generic]);
+    list.onReady(ready);
     await list.loadPresent();
     expect(ready).not.toHaveBeenCalled();
     runsScript();
@@ -86,7 +89,7 @@ describe('site adapters loaded only where their markup is', () => {
     withMarkup();
     sendMessage.mockResolvedValue({ loaded: true });
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
-    const list = new SiteList([later, generic], () => undefined);
+    const list = new SiteList([later, generic]);
     await list.loadPresent();
     expect(list.current()).toEqual([generic]);
     expect(String(debug.mock.calls[0]?.[1])).toContain('The edx adapter did not start.');

@@ -24,7 +24,7 @@ describe('site adapters', () => {
       .map((f) => (f.endsWith('.ts') ? f : `${f}/index.ts`))
       .filter((f) => readFileSync(at('entrypoints', f), 'utf8').includes('startCourseScript('));
     // `edxLater`: the adapter loads later, only on pages with its markup (src/sites/edx/later.ts).
-    const passes = (file: string, site: string) => new RegExp(`startCourseScript\\(ctx, \\[[^\\]]*\\b${site}(Adapter|Later)\\b`).test(readFileSync(at('entrypoints', file), 'utf8'));
+    const passes = (file: string, site: string) => new RegExp(`startCourseScript\\(ctx, (new SiteList\\()?\\[[^\\]]*\\b${site}(Adapter|Later)\\b`).test(readFileSync(at('entrypoints', file), 'utf8'));
     for (const { site } of adapters) {
       const using = scripts.filter((f) => passes(f, site));
       if (site === 'html5') expect(using.sort(), site).toEqual(scripts.sort());
