@@ -60,4 +60,3 @@ export function shareSite(adapter: SiteAdapter): void {
 export function sharedSite(site: LaterSite['site']): SiteAdapter | null {
   return shared[SITES]?.[site] ?? null;
 }
-
