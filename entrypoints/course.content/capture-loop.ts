@@ -53,6 +53,7 @@ export class CaptureLoop {
   private readonly modes = new WeakMap<HTMLVideoElement, string>();
   private lastPlayed: HTMLElement | null = null;
   private readonly listeners = new Set<(reason: ChangeReason) => void>();
+  private readonly pageListeners = new Set<() => void>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -69,6 +70,7 @@ export class CaptureLoop {
     this.scan();
     const observer = new MutationObserver((records) => {
       if (records.some(touchesMedia)) this.scan();
+      for (const l of this.pageListeners) l();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     this.ctx.onInvalidated(() => observer.disconnect());
@@ -121,6 +123,12 @@ export class CaptureLoop {
   mediaFor(lectureId: string): HTMLVideoElement | null {
     for (const w of this.watched.values()) if (w.lectureId === lectureId) return w.media;
     return null;
+  }
+
+  /** Elements added to or removed from the page (the observer the loop has anyway). */
+  onPageChange(listener: () => void): () => void {
+    this.pageListeners.add(listener);
+    return () => this.pageListeners.delete(listener);
   }
 
   onChange(listener: (reason: ChangeReason) => void): () => void {

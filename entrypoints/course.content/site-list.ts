@@ -35,6 +35,11 @@ export class SiteList {
     return out;
   }
 
+  /** True while a later site's adapter is not in: its markup may still come. */
+  waiting(): boolean {
+    return this.sites.some((s) => isLater(s) && !sharedSite(s.site));
+  }
+
   /** At start: the later sites whose markup is already there, loaded before the first read. */
   async loadPresent(): Promise<void> {
     const wanted = this.sites.filter((s): s is LaterSite => isLater(s) && !sharedSite(s.site) && s.present(document));

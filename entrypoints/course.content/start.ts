@@ -29,11 +29,17 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   const siteAdapters = list ? () => list.current() : () => sites as readonly SiteAdapter[];
   let started = false;
   let duties: { again(): void } | null = null;
+  // Only Coursera's and edX's adapters read peer-review duties: elsewhere no observer
+  // follows every change of the page's text for them.
+  const watchDutiesIfRead = () => {
+    if (duties) duties.again();
+    else if (siteAdapters().some((a) => a.peerDuties)) duties = watchDuties(ctx, siteAdapters);
+  };
   // A later adapter that comes in after the start: read the page again with it.
   list?.onReady(() => {
     if (!started) return;
     loop.rescan();
-    duties?.again();
+    watchDutiesIfRead();
   });
   // At load this script only captures. The learner's tools (flag button, word popover,
   // overlay, lecture keys) come from a second script, loaded when first needed (tools.ts).
@@ -50,7 +56,8 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   const woken = new AbortController();
   const failed = (err: unknown) => console.debug('[MoocMate] tools did not load:', err);
   const wake = () => void tools.load().then(() => woken.abort(), failed);
-  ctx.setTimeout(() => (duties = watchDuties(ctx, siteAdapters)), 0);
+  ctx.setTimeout(watchDutiesIfRead, 0);
+  if (list?.waiting()) lookForLaterSites(ctx, loop, list);
 
   // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
   // appears on it), or the settings use the overlay or reading-load playback from the start.
@@ -115,6 +122,24 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   void applyPendingSeek(loop, ctx.signal);
+}
+
+/** How long the page stays unchanged before we look for a later site's markup again. */
+const LOOK_AFTER_MS = 500;
+
+/**
+ * A later site's markup may come with any change of the page (a single-page app), not
+ * only with a video: look again once the page settles, until every later adapter is in.
+ */
+function lookForLaterSites(ctx: ContentScriptContext, loop: CaptureLoop, list: SiteList): void {
+  let timer: number | undefined;
+  const stop = loop.onPageChange(() => {
+    clearTimeout(timer);
+    timer = ctx.setTimeout(() => {
+      list.current(); // loads what is found; its onReady reads the page again
+      if (!list.waiting()) stop();
+    }, LOOK_AFTER_MS);
+  });
 }
 
 /** When MoocMate opened this tab from a search hit, start the lecture at that moment. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite, inOurWorld, pageStatus, readDb, readTracks, startFixtureServer, waitFor } from './harness';
+import { readTrace, SCRIPT_EVENTS, TRACE_CATEGORIES } from '../../bench/lib/trace.mjs';
 
 const suite = extensionSuite(startFixtureServer);
 
@@ -108,6 +109,39 @@ describe('the learner’s tools load when first needed', () => {
     } finally {
       await setLectureSettings(null);
     }
+    await lecture.close();
+  });
+});
+
+describe('a page that keeps changing costs MoocMate little', () => {
+  it('a clock on a page without peer reviews: MoocMate does not follow its text (only Coursera and edX pages are watched for duties)', async () => {
+    const lecture = await openCaptured();
+    await lecture.waitForTimeout(1000); // the start-up work is over
+    const cdp = await suite.ext.context.newCDPSession(lecture);
+    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
+    // A clock that updates its text 40 times in 2 s, as many pages do.
+    await lecture.evaluate(async () => {
+      const clock = document.createElement('p');
+      clock.textContent = '0';
+      document.body.append(clock);
+      const text = clock.firstChild as Text;
+      for (let i = 1; i <= 40; i++) {
+        text.data = String(i);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    await lecture.waitForTimeout(1000);
+    const ours = (await readTrace(cdp))
+      // Our scripts in the page (the trace also has the extension's own pages).
+      .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && /^chrome-extension:\/\/[^/]+\/(content-scripts\/|course-tools\.js)/.test(e.args?.data?.url ?? ''))
+      .sort((a, b) => a.ts - b.ts);
+    // Calls into our script from the page's event loop (a call inside another is the same call).
+    const calls = ours.filter((e, i) => !ours.slice(0, i).some((o) => o.ts <= e.ts && e.ts < o.ts + (o.dur ?? 0)));
+    // What is left: the page observer seeing the clock added, and one look for Open edX
+    // markup once the page settled (WXT's address check, once a second, may add a few).
+    // Following the text for duties gave a call for each of the 40 changes.
+    expect(calls.length, calls.map((e) => `${Math.round(e.ts / 1000)} ms: ${e.args?.data?.url?.split('/').pop()}:${e.args?.data?.functionName}`).join(', ')).toBeLessThanOrEqual(6);
+    await cdp.detach();
     await lecture.close();
   });
 });
