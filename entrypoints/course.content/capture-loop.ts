@@ -191,12 +191,12 @@ export class CaptureLoop {
     this.notify();
   }
 
-  /** Sends every track again (after the learner allowed a caption host). */
   /** Reads the page again: an adapter came in (a later site), so the lectures may be its. */
   rescan(): void {
     this.scan();
   }
 
+  /** Sends every track again (after the learner allowed a caption host). */
   recapture(): void {
     this.sent.clear();
     this.failures.clear();
