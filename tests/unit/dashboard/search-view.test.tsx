@@ -16,11 +16,14 @@ vi.mock('../../../src/captions/search', async (real) => ({
 
 const { SearchView } = await import('../../../entrypoints/dashboard/SearchView');
 
+/** Lets every pending search answer, and waits until the view shows it (it reads the database too). */
 async function answerAll() {
   await act(async () => {
     answers.splice(0).forEach((f) => f());
-    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
   });
+  // A fixed number of ticks was not enough on a busy machine (CI): the database reads after
+  // the answer take as long as they take.
+  await vi.waitFor(() => expect(document.querySelector('.search-results')?.getAttribute('aria-busy')).toBe('false'), { timeout: 5000 });
 }
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8')) as LocaleFile;
