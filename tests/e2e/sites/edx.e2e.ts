@@ -14,6 +14,9 @@ const COURSE = 'course-v1:MoocMateX+PLANT101+2026';
 const LMS = `https://courses.edx.org/courses/${COURSE}`;
 const usage = (id: string) => `block-v1:MoocMateX+PLANT101+2026+type@video+block@${id}`;
 const lectureId = (id: string) => lectureIdFor('edx', usage(id));
+/** A unit in the learning MFE: the app's own page, with the unit in an iframe of the LMS. */
+const BLOCK_V1 = 'block-v1:MoocMateX+PLANT101+2026';
+const MFE_UNIT = `https://learning.edx.org/course/${COURSE}/${BLOCK_V1}+type@sequential+block@5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d/${BLOCK_V1}+type@vertical+block@90a1b2c3d4e5f60718293a4b5c6d7e8f`;
 
 /** What the parser makes of a fixture transcript: the cues MoocMate must store. */
 function expected(file: string) {
@@ -186,8 +189,7 @@ describe('edX / Open edX', () => {
   it('captures the unit the learning MFE shows in its iframe, linked through jump_to', async () => {
     await wipeDb(suite.probe);
     const page = await suite.ext.context.newPage();
-    const B = 'block-v1:MoocMateX+PLANT101+2026';
-    await page.goto(`https://learning.edx.org/course/${COURSE}/${B}+type@sequential+block@5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d/${B}+type@vertical+block@90a1b2c3d4e5f60718293a4b5c6d7e8f`);
+    await page.goto(MFE_UNIT);
     const db = await settled(1, 2);
     const id = '8f90a1b2c3d4e5f60718293a4b5c6d7e';
     expect(db.lectures[0]).toMatchObject({
@@ -205,8 +207,7 @@ describe('edX / Open edX', () => {
   it('a page that shows Open edX markup only later (a peer assessment put in by script) gets the adapter then, and its duty is read', async () => {
     await wipeDb(suite.probe);
     const page = await suite.ext.context.newPage();
-    const B = 'block-v1:MoocMateX+PLANT101+2026';
-    await page.goto(`https://learning.edx.org/course/${COURSE}/${B}+type@sequential+block@5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d/${B}+type@vertical+block@90a1b2c3d4e5f60718293a4b5c6d7e8f`);
+    await page.goto(MFE_UNIT);
     await settled(1, 2); // the unit in its iframe: the top frame has been read and found nothing of edX
     expect(await inOurWorld(suite.ext, page, SITES_LOADED)).toEqual([]);
     // The assessment block of the saved ORA page, added to the top frame as a single-page app would.
