@@ -15,3 +15,4 @@ export const TRACE_CATEGORIES: string;
 export const SCRIPT_EVENTS: Set<string>;
 export function readTrace(cdp: CDPSession): Promise<TraceEvent[]>;
 export function pageMainThread(events: TraceEvent[], urlPart: string): { pid: number; tid: number } | null;
+export function extensionCalls(events: TraceEvent[], thread: { pid: number; tid: number }): TraceEvent[];

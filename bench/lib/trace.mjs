@@ -28,6 +28,24 @@ export function pageMainThread(events, urlPart) {
 export const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.callFunction', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'v8.run']);
 
 /**
+ * The calls into extension code (chrome-extension:// URLs) on one thread, in time order:
+ * each a top-level call, not one nested in another (that is the same call).
+ */
+export function extensionCalls(events, thread) {
+  const ours = events
+    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && String(e.args?.data?.url ?? '').startsWith('chrome-extension://'))
+    .sort((a, b) => a.ts - b.ts);
+  const calls = [];
+  let end = -1;
+  for (const e of ours) {
+    if (e.ts < end) continue;
+    calls.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  return calls;
+}
+
+/**
  * Main-thread figures of one page load: every top-level task's wall time (`dur`) and the
  * time the thread really ran (`tdur`, thread CPU time: without the time it waited for a
  * core, which on a busy 2-core machine is most of a task's wall time), long tasks by either
@@ -37,16 +55,9 @@ export function mainThreadFigures(events, thread) {
   const on = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
   const tasks = on.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   const ms = (us) => (us ?? 0) / 1000;
-  const ours = on.filter((e) => SCRIPT_EVENTS.has(e.name) && String(e.args?.data?.url ?? '').startsWith('chrome-extension://')).sort((a, b) => a.ts - b.ts);
-  let ourWall = 0;
-  let ourCpu = 0;
-  let end = -1;
-  for (const e of ours) {
-    if (e.ts < end) continue;
-    ourWall += ms(e.dur);
-    ourCpu += ms(e.tdur);
-    end = e.ts + (e.dur ?? 0);
-  }
+  const ours = extensionCalls(events, thread);
+  const ourWall = ours.reduce((n, e) => n + ms(e.dur), 0);
+  const ourCpu = ours.reduce((n, e) => n + ms(e.tdur), 0);
   return {
     tasks: tasks.length,
     wallMs: tasks.reduce((n, e) => n + ms(e.dur), 0),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite, inOurWorld, pageStatus, readDb, readTracks, startFixtureServer, waitFor } from './harness';
-import { readTrace, SCRIPT_EVENTS, TRACE_CATEGORIES } from '../../bench/lib/trace.mjs';
+import { extensionCalls, readTrace, TRACE_CATEGORIES } from '../../bench/lib/trace.mjs';
 
 const suite = extensionSuite(startFixtureServer);
 
@@ -131,12 +131,11 @@ describe('a page that keeps changing costs MoocMate little', () => {
       }
     });
     await lecture.waitForTimeout(1000);
-    const ours = (await readTrace(cdp))
-      // Our scripts in the page (the trace also has the extension's own pages).
-      .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && /^chrome-extension:\/\/[^/]+\/(content-scripts\/|course-tools\.js)/.test(e.args?.data?.url ?? ''))
-      .sort((a, b) => a.ts - b.ts);
-    // Calls into our script from the page's event loop (a call inside another is the same call).
-    const calls = ours.filter((e, i) => !ours.slice(0, i).some((o) => o.ts <= e.ts && e.ts < o.ts + (o.dur ?? 0)));
+    const events = await readTrace(cdp);
+    // The page's main thread is where our content script runs (the trace also has the
+    // extension's own pages); no call into it at all finds no thread.
+    const thread = events.find((e) => e.args?.data?.url?.includes('/content-scripts/'));
+    const calls = thread ? extensionCalls(events, thread) : [];
     // What is left: the page observer seeing the clock added, and one look for Open edX
     // markup once the page settled (WXT's address check, once a second, may add a few).
     // Following the text for duties gave a call for each of the 40 changes.
