@@ -37,13 +37,17 @@ export class SiteList {
 
   /** True while a later site's adapter is not in: its markup may still come. */
   waiting(): boolean {
-    return this.sites.some((s) => isLater(s) && !sharedSite(s.site));
+    return this.notLoaded().length > 0;
   }
 
   /** At start: the later sites whose markup is already there, loaded before the first read. */
   async loadPresent(): Promise<void> {
-    const wanted = this.sites.filter((s): s is LaterSite => isLater(s) && !sharedSite(s.site) && s.present(document));
+    const wanted = this.notLoaded().filter((s) => s.present(document));
     await Promise.all(wanted.map((s) => this.load(s).catch(() => undefined)));
+  }
+
+  private notLoaded(): LaterSite[] {
+    return this.sites.filter((s): s is LaterSite => isLater(s) && !sharedSite(s.site));
   }
 
   /** One ask at a time per site, and `ready` once it is in; a failed load is tried again at the next look. */

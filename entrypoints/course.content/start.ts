@@ -27,7 +27,6 @@ const WAKE_EVENTS = ['play', 'seeking', 'pointerover', 'focusin'];
 export async function startCourseScript(ctx: ContentScriptContext, sites: readonly SiteAdapter[] | SiteList): Promise<void> {
   const list = 'current' in sites ? sites : null;
   const siteAdapters = list ? () => list.current() : () => sites as readonly SiteAdapter[];
-  let started = false;
   let duties: { again(): void } | null = null;
   // Only Coursera's and edX's adapters read peer-review duties: elsewhere no observer
   // follows every change of the page's text for them.
@@ -35,12 +34,6 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
     if (duties) duties.again();
     else if (siteAdapters().some((a) => a.peerDuties)) duties = watchDuties(ctx, siteAdapters);
   };
-  // A later adapter that comes in after the start: read the page again with it.
-  list?.onReady(() => {
-    if (!started) return;
-    loop.rescan();
-    watchDutiesIfRead();
-  });
   // At load this script only captures. The learner's tools (flag button, word popover,
   // overlay, lecture keys) come from a second script, loaded when first needed (tools.ts).
   const loop = new CaptureLoop(ctx, () => pickAdapterFrom(siteAdapters(), location, document));
@@ -48,8 +41,12 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   // Markup already on the page: its adapter first, so the generic one never takes its lectures.
   await list?.loadPresent();
   if (ctx.isInvalid) return;
-  started = true;
   loop.start();
+  // A later adapter that comes in from now on: read the page again with it.
+  list?.onReady(() => {
+    loop.rescan();
+    watchDutiesIfRead();
+  });
   linkPanels(ctx, loop);
   const tools = toolsLoader();
   // The wake-up listeners below go once the tools are in.
