@@ -1,7 +1,7 @@
 import { SITE_MATCHES } from '../../src/sites/hosts';
 import { edxLater } from '../../src/sites/edx/later';
 import { html5Adapter } from '../../src/sites/html5';
-import { startCourseScript } from './start';
+import { COURSE_SCRIPT, startCourseScript } from './start';
 import { SiteList } from './site-list';
 
 /**
@@ -12,8 +12,6 @@ import { SiteList } from './site-list';
  */
 export default defineContentScript({
   matches: [...SITE_MATCHES.other],
-  // Players embedded in course pages are frames.
-  allFrames: true,
-  runAt: 'document_idle',
+  ...COURSE_SCRIPT,
   main: (ctx) => startCourseScript(ctx, new SiteList([edxLater, html5Adapter])),
 });

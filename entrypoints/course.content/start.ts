@@ -13,6 +13,14 @@ import { shareCore } from './shared';
 import { toolsLoader } from './tools';
 import type { SiteList } from './site-list';
 
+/**
+ * How every course-page script is injected. Players embedded in course pages are frames.
+ * noScriptStartedPostMessage: WXT tells an older copy of the script (after an update) to
+ * stop with a DOM event that stays in our world; its extra window.postMessage reached only
+ * the page's own message listeners, and cost the page about 2 ms at load (bench/README.md).
+ */
+export const COURSE_SCRIPT = { allFrames: true, runAt: 'document_idle', noScriptStartedPostMessage: true } as const;
+
 /** Keys the page tools answer: flag, add word, and the lecture's keys (those only with a video). */
 const TOOL_KEYS = new Set(['KeyF', 'KeyG']);
 const LECTURE_KEY_CODES = new Set<string>(Object.values(LECTURE_KEYS));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite, inOurWorld, pageStatus, readDb, readTracks, startFixtureServer, waitFor } from './harness';
+import { extensionSuite, inOurWorld, pageStatus, readDb, readTracks, startFixtureServer, tabIdOf, waitFor } from './harness';
 import { extensionCalls, readTrace, TRACE_CATEGORIES } from '../../bench/lib/trace.mjs';
 
 const suite = extensionSuite(startFixtureServer);
@@ -20,8 +20,9 @@ const setLectureSettings = (value: object | null) =>
     return v ? local.set({ lectureSettings: v }) : local.remove('lectureSettings');
   }, value);
 
-async function openCaptured(): Promise<Page> {
+async function openCaptured(before?: (page: Page) => Promise<unknown>): Promise<Page> {
   const lecture = await suite.ext.context.newPage();
+  await before?.(lecture);
   await lecture.goto(`${suite.server.url}${LECTURE}`);
   await waitFor('lecture captured', async () => (await readTracks(suite.probe)).filter((t) => t.status === 'ok').length === 3);
   // The same lecture is stored from an earlier test: wait for this page's own capture.
@@ -141,6 +142,44 @@ describe('a page that keeps changing costs MoocMate little', () => {
     // Following the text for duties gave a call for each of the 40 changes.
     expect(calls.length, calls.map((e) => `${Math.round(e.ts / 1000)} ms: ${e.args?.data?.url?.split('/').pop()}:${e.args?.data?.functionName}`).join(', ')).toBeLessThanOrEqual(6);
     await cdp.detach();
+    await lecture.close();
+  });
+});
+
+describe('MoocMate keeps to itself in the page', () => {
+  it('the page’s own message listeners hear nothing from MoocMate', async () => {
+    const lecture = await openCaptured((page) =>
+      page.addInitScript(() => {
+        const heard: unknown[] = [];
+        (window as unknown as { heard: unknown[] }).heard = heard;
+        window.addEventListener('message', (e) => heard.push(e.data));
+      }),
+    );
+    await lecture.waitForTimeout(500);
+    // WXT's start-up window.postMessage went to every listener of the page (and cost it
+    // about 2 ms at load); the stop signal for an older copy stays in our world (next test).
+    const heard = await lecture.evaluate(() => (window as unknown as { heard: unknown[] }).heard);
+    await lecture.close(); // first: the next test finds its tab by address
+    expect(heard).toEqual([]);
+  });
+
+  it('a newer copy of the script (an update) stops the older one, and the page is still captured', async () => {
+    const lecture = await openCaptured();
+    await inOurWorld(suite.ext, lecture, 'globalThis.olderCore = globalThis.__moocmateCore; true');
+    const tabId = await tabIdOf(suite.ext, lecture);
+    // What Chromium does after an update: the new version's script runs beside the old one.
+    type Scripting = { chrome: { scripting: { executeScript(o: object): Promise<unknown> } } };
+    await suite.ext.worker.evaluate((id) => (globalThis as unknown as Scripting).chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/course.js'] }), tabId);
+    const state = () =>
+      inOurWorld<{ older: boolean; newer: boolean; same: boolean }>(
+        suite.ext,
+        lecture,
+        `(({ olderCore: o, __moocmateCore: n }) => ({ older: o.ctx.isInvalid, newer: n.ctx.isInvalid, same: o === n }))(globalThis)`,
+      );
+    await waitFor('the older copy stopped', async () => (await state()).older);
+    expect(await state()).toEqual({ older: true, newer: false, same: false });
+    // The newer copy answers for the page.
+    await waitFor('the newer copy answers', async () => (await pageStatus(suite.ext, suite.probe, lecture)).lectures[0]?.trackCount === 3);
     await lecture.close();
   });
 });
