@@ -126,7 +126,12 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  void applyPendingSeek(loop, ctx.signal);
+  // Only a frame with a lecture asks: a page without one sends the background nothing at load.
+  const askSeek = loop.onChange(() => {
+    if (loop.lectures().length === 0) return;
+    askSeek();
+    void applyPendingSeek(loop, ctx.signal);
+  });
 }
 
 /** How long the page stays unchanged before we look for a later site's markup again. */
@@ -147,7 +152,7 @@ function lookForLaterSites(ctx: ContentScriptContext, loop: CaptureLoop, list: S
   });
 }
 
-/** When MoocMate opened this tab from a search hit, start the lecture at that moment. */
+/** When MoocMate opened this tab from a search hit, start the lecture at that moment (asked once the frame has a lecture). */
 async function applyPendingSeek(loop: CaptureLoop, signal: AbortSignal): Promise<void> {
   const { seek: target } = await callBackground('lecture.pendingSeek', {}).catch(() => ({ seek: null }));
   if (!target) return;

@@ -163,6 +163,29 @@ describe('MoocMate keeps to itself in the page', () => {
     expect(heard).toEqual([]);
   });
 
+  it('a page without a lecture sends the background nothing at load; a lecture page asks once where to start', async () => {
+    type Seen = { seen: Array<{ type: string; url: string }> };
+    type Runtime = { chrome: { runtime: { onMessage: { addListener(l: (m: { moocmate?: string }, s: { url?: string }) => void): void } } } };
+    // A second listener in the service worker sees every message; it answers none.
+    await suite.ext.worker.evaluate(() => {
+      const g = globalThis as unknown as Seen & Runtime;
+      g.seen = [];
+      g.chrome.runtime.onMessage.addListener((m, sender) => void g.seen.push({ type: String(m?.moocmate), url: sender.url ?? '' }));
+    });
+    const overview = await suite.ext.context.newPage();
+    await overview.goto(`${suite.server.url}/demo/course/index.html`);
+    // The script runs there (it is a course page on a matched host)…
+    await waitFor('the script on the course overview', () => inOurWorld<boolean>(suite.ext, overview, 'Boolean(globalThis.__moocmateCore)'));
+    const lecture = await openCaptured();
+    await overview.waitForTimeout(1000);
+    const seen = await suite.ext.worker.evaluate(() => (globalThis as unknown as Seen).seen);
+    await overview.close();
+    await lecture.close();
+    // …and, with no lecture, asks nothing (it used to ask for a moment to start at).
+    expect(seen.filter((m) => m.url.endsWith('/index.html'))).toEqual([]);
+    expect(seen.filter((m) => m.url.endsWith('/lecture-1.html') && m.type === 'lecture.pendingSeek')).toHaveLength(1);
+  });
+
   it('a newer copy of the script (an update) stops the older one, and the page is still captured', async () => {
     const lecture = await openCaptured();
     await inOurWorld(suite.ext, lecture, 'globalThis.olderCore = globalThis.__moocmateCore; true');
