@@ -1,6 +1,9 @@
 // Figure 4: main-thread time the content script adds to a lecture page with a 2,000-cue
 // track (bench/pages/lecture-2000.html), against the same page in a Chromium without
 // the extension. See bench/README.md.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch } from './lib/browser.mjs';
 import { median, max, medianDifferenceInterval, round } from './lib/stats.mjs';
 import { TRACE_CATEGORIES, mainThreadFigures, pageMainThread, readTrace } from './lib/trace.mjs';
@@ -57,6 +60,26 @@ function wipe() {
       tx.onerror = () => (db.close(), reject(tx.error));
     };
   });
+}
+
+/**
+ * The floor: an extension whose content script does nothing, on the same page. Chromium
+ * makes an isolated world for any extension's content script; this says what that costs
+ * the page, so the figure can be read as the floor plus what MoocMate's code adds.
+ */
+function writeFloorExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'moocmate-bench-floor-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Bench floor',
+    version: '1.0',
+    background: { service_worker: 'worker.js' },
+    content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['floor.js'], run_at: 'document_idle', all_frames: true }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'worker.js'), '// Nothing: the bench only needs the content script.\n');
+  writeFileSync(join(dir, 'floor.js'), 'void 0;\n');
+  return dir;
 }
 
 async function loadOnce(browser, url, { probe, waitMs }) {
@@ -137,20 +160,32 @@ export async function benchContentScript({ serverUrl, rounds = Number(process.en
   const url = `${serverUrl}/bench/pages/lecture-2000.html`;
   const withExt = await launch({ withExtension: true });
   const without = await launch({ withExtension: false });
+  const floorDir = writeFloorExtension();
+  const floorBrowser = await launch({ withExtension: true, extensionDir: floorDir });
   try {
     // An extension page to read the extension's database from (its manifest: no UI, no scripts of ours).
     const probe = await withExt.context.newPage();
     await probe.goto(`chrome-extension://${withExt.extensionId}/manifest.json`);
-    const runs = { extension: [], none: [] };
+    const runs = { extension: [], none: [], floor: [] };
     for (let i = 0; i < warmup + rounds; i++) {
       await probe.evaluate(wipe);
       const a = await loadOnce(withExt, url, { probe });
-      const b = await loadOnce(without, url, { waitMs: a.captureMs });
+      // The two loads that wait as long as ours took, in turns first.
+      const other = (b) => loadOnce(b, url, { waitMs: a.captureMs });
+      let b, c;
+      if (i % 2) {
+        b = await other(without);
+        c = await other(floorBrowser);
+      } else {
+        c = await other(floorBrowser);
+        b = await other(without);
+      }
       if (i >= warmup) {
         runs.extension.push(a);
         runs.none.push(b);
+        runs.floor.push(c);
       }
-      log(`  load ${i + 1}/${warmup + rounds}${i < warmup ? ' (warm-up)' : ''}: capture ${a.captureMs} ms; task ${round(a.taskMs, 1)} ms with, ${round(b.taskMs, 1)} ms without`);
+      log(`  load ${i + 1}/${warmup + rounds}${i < warmup ? ' (warm-up)' : ''}: capture ${a.captureMs} ms; thread CPU ${round(a.cpuMs, 1)} ms with, ${round(b.cpuMs, 1)} ms without, ${round(c.cpuMs, 1)} ms with the floor`);
     }
     const errors = [...withExt.errors, ...without.errors];
     const summary = (rs) => ({
@@ -167,13 +202,16 @@ export async function benchContentScript({ serverUrl, rounds = Number(process.en
     });
     const ext = summary(runs.extension);
     const none = summary(runs.none);
+    const floor = summary(runs.floor);
+    const cpu = (rs) => rs.map((r) => r.cpuMs);
+    const interval = (a, b) => medianDifferenceInterval(cpu(a), cpu(b)).map((x) => round(x, 1));
     const addedMs = round(ext.taskMs - none.taskMs, 1);
     // Thread time (the trace's tdur): what the main thread really worked. Wall task time on
     // a 2-core machine also counts the time a task waited for a core while our background,
     // the browser and the GPU process ran: it swings by hundreds of ms between equal loads.
     const addedCpuMs = round(ext.cpuMs - none.cpuMs, 1);
     // The page's own work moves by tens of ms between loads: the interval says how sure the figure is.
-    const addedCpuInterval = medianDifferenceInterval(runs.extension.map((r) => r.cpuMs), runs.none.map((r) => r.cpuMs)).map((x) => round(x, 1));
+    const addedCpuInterval = interval(runs.extension, runs.none);
     // A task of the page's own may be long too (its first style pass is 40-60 ms of CPU here):
     // the figure is the longest call into our script.
     const noLongTaskCpu = ext.maxExtensionCallCpuMs <= LONG_TASK_MS;
@@ -194,6 +232,14 @@ export async function benchContentScript({ serverUrl, rounds = Number(process.en
       captureMs: median(runs.extension.map((r) => r.captureMs)),
       withExtension: ext,
       withoutExtension: none,
+      // An empty content script against none, and MoocMate against the empty one.
+      floor: {
+        ...floor,
+        addedCpuMs: round(floor.cpuMs - none.cpuMs, 1),
+        addedCpuInterval: interval(runs.floor, runs.none),
+        oursAboveCpuMs: round(ext.cpuMs - floor.cpuMs, 1),
+        oursAboveCpuInterval: interval(runs.extension, runs.floor),
+      },
       addedTaskMs: addedMs,
       addedScriptMs: round(ext.scriptMs - none.scriptMs, 1),
       addedCpuMs,
@@ -211,5 +257,7 @@ export async function benchContentScript({ serverUrl, rounds = Number(process.en
   } finally {
     await withExt.close();
     await without.close();
+    await floorBrowser.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }

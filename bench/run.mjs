@@ -152,6 +152,9 @@ if (f.content) {
   rows.push(['4', 'Content script main-thread time added (thread CPU)', `${n(c.addedCpuMs, 1)} ms (${n(w.cpuMs, 1)} vs ${n(o.cpuMs, 1)})`, `<= ${c.target.addedTaskMs} ms`, verdict(c.passCpu)]);
   const [lo, hi] = c.addedCpuInterval;
   rows.push(['', '  95% interval of that difference (bootstrap)', `${n(lo, 1)} to ${n(hi, 1)} ms`, '', hi <= c.target.addedTaskMs ? 'pass' : lo > c.target.addedTaskMs ? 'MISSED' : 'unsure']);
+  const fl = c.floor;
+  rows.push(['', '  an empty content script adds (any extension: the floor)', `${n(fl.addedCpuMs, 1)} ms (${n(fl.addedCpuInterval[0], 1)} to ${n(fl.addedCpuInterval[1], 1)})`, '', '']);
+  rows.push(['', '  MoocMate above that floor', `${n(fl.oursAboveCpuMs, 1)} ms (${n(fl.oursAboveCpuInterval[0], 1)} to ${n(fl.oursAboveCpuInterval[1], 1)})`, '', '']);
   rows.push(['', '  of which MoocMate script itself (CPU)', `${n(w.extensionScriptCpuMs, 1)} ms (wall ${n(w.extensionScriptWallMs, 1)} ms)`, '', '']);
   rows.push(['', '  longest call into MoocMate script (CPU)', `${n(w.maxExtensionCallCpuMs, 1)} ms`, `<= ${c.target.longTaskMs} ms`, verdict(c.passLongTasksCpu)]);
   rows.push(['', '  wall task time added (counts waiting for a core)', `${n(c.addedTaskMs, 1)} ms (${n(w.taskMs, 1)} vs ${n(o.taskMs, 1)})`, `<= ${c.target.addedTaskMs} ms`, verdict(c.passTime)]);
@@ -199,7 +202,8 @@ if (f.content) {
   const spread = (rs) => `${n(Math.min(...rs.map((r) => r.taskMs)), 0)}-${n(Math.max(...rs.map((r) => r.taskMs)), 0)}`;
   log(`  TaskDuration spread per load: with ${spread(f.content.runs.extension)} ms, without ${spread(f.content.runs.none)} ms`);
   const cpuSpread = (rs) => `${n(Math.min(...rs.map((r) => r.cpuMs)), 0)}-${n(Math.max(...rs.map((r) => r.cpuMs)), 0)}`;
-  log(`  thread CPU spread per load: with ${cpuSpread(f.content.runs.extension)} ms, without ${cpuSpread(f.content.runs.none)} ms`);
+  log(`  thread CPU spread per load: with ${cpuSpread(f.content.runs.extension)} ms, without ${cpuSpread(f.content.runs.none)} ms, floor ${cpuSpread(f.content.runs.floor)} ms`);
+  log(`  the floor's own script (CPU, median): ${n(f.content.floor.extensionScriptCpuMs, 1)} ms`);
   if (f.content.pageErrors.length) log(`  page errors: ${f.content.pageErrors.join('; ')}`);
 }
 

@@ -10,9 +10,9 @@ export { chromiumPath };
 export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ? resolve(process.env.BENCH_EXTENSION_DIR) : join(ROOT, '.output/chrome-mv3');
 
 /**
- * `userDataDir`: a profile to use and keep (default: a throw-away one, removed on close).
+ * `extensionDir`: another extension to load (figure 4's floor). `userDataDir`: a profile to use and keep (default: a throw-away one, removed on close).
  * The result's `errors` collects every page's uncaught errors.
  */
-export function launch({ withExtension = false, userDataDir } = {}) {
-  return launchChromium({ withExtension, userDataDir, extensionDir: EXTENSION_DIR });
+export function launch({ withExtension = false, userDataDir, extensionDir = EXTENSION_DIR } = {}) {
+  return launchChromium({ withExtension, userDataDir, extensionDir });
 }
