@@ -239,8 +239,9 @@ function resolveInRoot(root, pathname) {
 /**
  * A site route: a file under root to serve for one host and path (query ignored, so signed
  * URLs match), or a status to answer with. `failFirst: n` answers 503 to the first n
- * requests (a caption URL that fails once, then works).
- * @typedef {{ file?: string, type?: string, status?: number, failFirst?: number }} SiteRoute
+ * requests (a caption URL that fails once, then works). `redirect`: answers 302 to that
+ * address (edX's jump_to links lead to the learning app).
+ * @typedef {{ file?: string, type?: string, status?: number, failFirst?: number, redirect?: string }} SiteRoute
  */
 
 /** The route for a host and path: an exact path, or the longest `prefix*` entry. */
@@ -303,6 +304,10 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes, 
         served.set(key, count);
         if (site.failFirst && count <= site.failFirst) return sendError(res, 503, 'Service Unavailable');
         if (site.status) return sendError(res, site.status, 'Refused');
+        if (site.redirect) {
+          res.writeHead(302, { Location: site.redirect });
+          return res.end();
+        }
         const file = resolveInRoot(rootDir, `/${site.file.replace(/^\//, '')}`);
         const info = file && (await stat(file).catch(() => null));
         if (!info?.isFile()) return sendError(res, 404, 'Not Found');

@@ -126,12 +126,7 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  // Only a frame with a lecture asks: a page without one sends the background nothing at load.
-  const askSeek = loop.onChange(() => {
-    if (loop.lectures().length === 0) return;
-    askSeek();
-    void applyPendingSeek(loop, ctx.signal);
-  });
+  watchPendingSeek(loop, ctx.signal);
 }
 
 /** How long the page stays unchanged before we look for a later site's markup again. */
@@ -152,13 +147,40 @@ function lookForLaterSites(ctx: ContentScriptContext, loop: CaptureLoop, list: S
   });
 }
 
-/** When MoocMate opened this tab from a search hit, start the lecture at that moment (asked once the frame has a lecture). */
-async function applyPendingSeek(loop: CaptureLoop, signal: AbortSignal): Promise<void> {
-  const { seek: target } = await callBackground('lecture.pendingSeek', {}).catch(() => ({ seek: null }));
-  if (!target) return;
+/** As long as the background keeps a moment to start at (src/captions/open-at.ts). */
+const SEEK_ASK_MS = 60_000;
+
+/**
+ * When MoocMate opened this tab from a search hit, the lecture starts at that moment. Only
+ * a frame with lectures asks (a page without one sends the background nothing at load),
+ * and again when it has lectures it did not ask for: a Khan Academy lesson tells its
+ * YouTube frame which lecture it plays only after that frame's first capture.
+ */
+function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): void {
+  const asked = new Set<string>();
+  const until = Date.now() + SEEK_ASK_MS;
+  const ask = () => {
+    if (Date.now() > until) return stop();
+    const ids = loop.lectures().map((l) => l.lectureId);
+    if (ids.every((id) => asked.has(id))) return;
+    for (const id of ids) asked.add(id);
+    callBackground('lecture.pendingSeek', { lectureIds: ids }).then(
+      ({ seek: target }) => {
+        if (!target) return;
+        stop();
+        void seekWhenReady(loop, target, signal);
+      },
+      () => ids.forEach((id) => asked.delete(id)), // a stopped service worker: ask at the next change
+    );
+  };
+  const stop = loop.onChange(ask);
+}
+
+/** Seeks the lecture's video once the frame has it (a player may add it late). */
+async function seekWhenReady(loop: CaptureLoop, target: { lectureId: string; time: number }, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (!signal.aborted && Date.now() < deadline) {
-    const video = loop.mediaFor(target.lectureId) ?? (loop.lectures().length === 1 ? (loop.activeLecture()?.media ?? null) : null);
+    const video = loop.mediaFor(target.lectureId);
     if (video) return seek(video, target.time);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -5,11 +5,14 @@ import type { Handlers } from '../messaging/router';
 /**
  * Where a lecture should start when MoocMate opened it (a search hit, a transcript line).
  * Kept by page address before the tab exists, because the page's content script may ask
- * before tabs.create() even returns; kept in session storage so a stopped service worker
- * does not forget it.
+ * before tabs.create() even returns, and then by tab too: the lecture may play in a frame
+ * of another address (a YouTube player on Khan Academy, the unit frame of edX's learning
+ * app), or the address may lead elsewhere (edX's jump_to). Kept in session storage so a
+ * stopped service worker does not forget it.
  */
 const KEY = 'pendingSeeks';
-type Pending = Record<string, { lectureId: string; time: number; at: number }>;
+type Entry = { lectureId: string; time: number; at: number; tabId?: number };
+type Pending = Record<string, Entry>;
 const TTL_MS = 60_000;
 
 async function readPending(): Promise<Pending> {
@@ -29,16 +32,35 @@ export const openLectureAt: Handlers['lecture.openAt'] = async ({ lectureId, tim
   pending[pageKey(lecture.url)] = { lectureId, time, at: Date.now() };
   await browser.storage.session.set({ [KEY]: pending });
   const tab = await browser.tabs.create({ url: lecture.url });
+  if (tab.id !== undefined) {
+    // Unless a frame took it meanwhile.
+    const now = await readPending();
+    const entry = now[pageKey(lecture.url)];
+    if (entry?.lectureId === lectureId && entry.time === time) {
+      entry.tabId = tab.id;
+      await browser.storage.session.set({ [KEY]: now });
+    }
+  }
   return { tabId: tab.id ?? -1 };
 };
 
-export const takePendingSeek: Handlers['lecture.pendingSeek'] = async (_req, sender) => {
-  const url = sender.url ?? sender.tab?.url;
-  if (!url) return { seek: null };
+/**
+ * A frame with lectures asks, with their ids. It gets the moment of the lecture it holds,
+ * when MoocMate opened it at the frame's own address, at its tab's address (the frame is
+ * part of that page), or in its tab. A frame without that lecture leaves it for the one
+ * that has it.
+ */
+export const takePendingSeek: Handlers['lecture.pendingSeek'] = async ({ lectureIds }, sender) => {
+  const at = new Set([sender.url, sender.tab?.url].filter((u): u is string => Boolean(u)).map(pageKey));
+  const tabId = sender.tab?.id;
   const pending = await readPending();
-  const entry = pending[pageKey(url)];
-  if (!entry) return { seek: null };
-  delete pending[pageKey(url)];
+  const key = Object.keys(pending).find((k) => {
+    const e = pending[k];
+    return lectureIds.includes(e.lectureId) && (at.has(k) || (tabId !== undefined && e.tabId === tabId));
+  });
+  if (!key) return { seek: null };
+  const entry = pending[key];
+  delete pending[key];
   await browser.storage.session.set({ [KEY]: pending });
   return { seek: { lectureId: entry.lectureId, time: entry.time } };
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, inOurWorld, readDb, ROOT, siteSuite, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, inOurWorld, openExtensionPage, readDb, ROOT, siteSuite, waitFor, wipeDb } from '../harness';
 import { parseSjson } from '../../../src/captions/formats/sjson';
 import { courseIdFor, lectureIdFor } from '../../../src/captions/ids';
 
@@ -202,6 +202,31 @@ describe('edX / Open edX', () => {
     // The learning app's own frame shows no Open edX markup: the edX adapter was not loaded there.
     expect(await inOurWorld(suite.ext, page, SITES_LOADED)).toEqual([]);
     await page.close();
+  });
+
+  it('a search hit opens the MFE unit through jump_to, with the video in its frame at that moment', async () => {
+    const id = '8f90a1b2c3d4e5f60718293a4b5c6d7e';
+    const line = expected('lecture-1.en.sjson')[3];
+    expect(line.start).toBeGreaterThan(1); // not where a video starts anyway
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
+    await page.goto(MFE_UNIT);
+    expect((await settled(1, 2)).lectures[0].id).toBe(lectureId(id));
+    await page.close();
+    const dash = await openExtensionPage(suite.ext);
+    await dash.getByRole('searchbox', { name: /search all/i }).fill(`"${line.text.split(/\s+/).slice(0, 3).join(' ')}"`);
+    await dash.getByRole('button', { name: 'Search', exact: true }).click();
+    const hit = dash.locator('.hit').filter({ hasText: line.text.split(/\s+/).slice(0, 3).join(' ') }).first();
+    await hit.waitFor();
+    const [unit] = await Promise.all([suite.ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+    // The lecture's address is the LMS's jump_to link; it leads to the learning app.
+    await waitFor('the learning app', async () => unit.url() === MFE_UNIT);
+    const frame = await waitFor('the unit frame', async () => unit.frames().find((f) => f.url().includes('/xblock/')));
+    await expect
+      .poll(() => frame.evaluate(() => document.querySelector('video')!.currentTime), { timeout: 15_000 })
+      .toBeCloseTo(line.start, 1);
+    await unit.close();
+    await dash.close();
   });
 
   it('a page that shows Open edX markup only later (a peer assessment put in by script) gets the adapter then, and its duty is read', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, siteSuite, waitFor } from '../harness';
+import { type Dump, dumpDb, openExtensionPage, siteSuite, waitFor } from '../harness';
 
 const suite = siteSuite();
 
@@ -51,5 +51,26 @@ describe('Khan Academy', () => {
     expect((await dumpDb(suite.probe)).lectures).toHaveLength(1);
     expect(suite.ext.errors).toEqual([]);
     await page.close();
+  });
+
+  it('a search hit opens the lesson with its YouTube frame at that moment', async () => {
+    const dash = await openExtensionPage(suite.ext);
+    await dash.getByRole('searchbox', { name: /search all/i }).fill('"tide is turning"');
+    await dash.getByRole('button', { name: 'Search', exact: true }).click();
+    const hit = dash.locator('.hit').first();
+    await hit.waitFor();
+    const db = await dumpDb(suite.probe);
+    const cue = db.cues.find((c) => c.text === 'the tide is turning')!;
+    expect(Number(cue.start)).toBeGreaterThan(1); // not where a video starts anyway
+    const [lesson] = await Promise.all([suite.ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+    await lesson.waitForLoadState();
+    expect(lesson.url()).toBe(LESSON);
+    // The moment is kept for the tab, and the frame that holds the lecture takes it.
+    const player = await waitFor('the YouTube frame', async () => lesson.frames().find((f) => f.url().includes('youtube')));
+    await expect
+      .poll(() => player.evaluate(() => document.querySelector('video')!.currentTime), { timeout: 15_000 })
+      .toBeCloseTo(Number(cue.start), 1);
+    await lesson.close();
+    await dash.close();
   });
 });

@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import { getDb } from '../../../src/db/schema';
+import { ingestTrack } from '../../../src/captions/store';
+import { openLectureAt, takePendingSeek } from '../../../src/captions/open-at';
+import { captured, page } from '../helpers';
+
+const LESSON = 'https://www.khanacademy.org/science/biology/v/intro';
+const EMBED = 'https://www.youtube-nocookie.com/embed/GJLlxj_dtq8';
+
+/** A lecture played in a frame: stored under the lesson's address. */
+async function frameLecture(): Promise<string> {
+  const { lectureId } = await ingestTrack(getDb(), captured({ page: page({ site: 'khan', lectureKey: '/science/biology/v/intro', lectureUrl: LESSON }) }), 1);
+  return lectureId;
+}
+
+const sender = (url: string, tab?: { id: number; url: string }) => ({ url, tab }) as Browser.runtime.MessageSender;
+
+describe('a lecture opened at a moment', () => {
+  let tabId = 0;
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await getDb().lectures.clear();
+    tabId += 1;
+    const id = tabId;
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async ({ url }) => ({ id, url }) as Browser.tabs.Tab);
+  });
+
+  it('goes to the frame that holds the lecture, in the tab opened, whatever its address', async () => {
+    const lectureId = await frameLecture();
+    const { tabId: opened } = await openLectureAt({ lectureId, time: 42 }, {});
+    const tab = { id: opened, url: LESSON };
+    // The lesson page itself has no lecture of its own: it asks for none and gets nothing.
+    expect(await takePendingSeek({ lectureIds: [] }, sender(LESSON, tab))).toEqual({ seek: null });
+    // Another lecture's frame leaves it.
+    expect(await takePendingSeek({ lectureIds: ['other'] }, sender(EMBED, tab))).toEqual({ seek: null });
+    // The player's frame that holds it gets it, once.
+    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender(EMBED, tab))).toEqual({ seek: { lectureId, time: 42 } });
+    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender(EMBED, tab))).toEqual({ seek: null });
+  });
+
+  it('is found by the tab when the address led elsewhere (edX jump_to), and by address before the tab is known', async () => {
+    const lectureId = await frameLecture();
+    const { tabId: opened } = await openLectureAt({ lectureId, time: 7 }, {});
+    const moved = { id: opened, url: 'https://learning.edx.org/course/x/block/y' };
+    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender('https://courses.edx.org/xblock/z', moved))).toEqual({ seek: { lectureId, time: 7 } });
+
+    // The frame asked before tabs.create() returned: its tab's address is the one opened.
+    await openLectureAt({ lectureId, time: 9 }, {});
+    const early = { id: 999, url: LESSON };
+    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender(EMBED, early))).toEqual({ seek: { lectureId, time: 9 } });
+  });
+
+  it('is not given to another tab holding the same lecture at another address', async () => {
+    const lectureId = await frameLecture();
+    await openLectureAt({ lectureId, time: 5 }, {});
+    const elsewhere = { id: 12345, url: 'https://example.org/other.html' };
+    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender('https://example.org/other.html', elsewhere))).toEqual({ seek: null });
+  });
+
+  it('is forgotten after a minute', async () => {
+    const lectureId = await frameLecture();
+    const { tabId: opened } = await openLectureAt({ lectureId, time: 3 }, {});
+    vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ['Date'] });
+    try {
+      expect(await takePendingSeek({ lectureIds: [lectureId] }, sender(LESSON, { id: opened, url: LESSON }))).toEqual({ seek: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
