@@ -56,7 +56,7 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
   if (!result) return <p class="muted">{t('searching')}</p>;
   return (
     <section class="search-results" aria-labelledby="results-title" aria-busy={busy} data-depth={depth}>
-      <h1 id="results-title">{t('searchResultsFor', query)}</h1>
+      <h1 id="results-title">{t('searchResultsFor', shownQuery(query))}</h1>
       <p role="status" class="muted">
         {busy ? t('searching') : result.total === 0 ? t('noResults') : result.more ? t('resultsMore', result.total) : result.total === 1 ? t('resultsOne') : t('resultsCount', result.total)}
       </p>
@@ -107,4 +107,14 @@ export function SearchView({ query, onError }: { query: string; onError: (msg: s
       )}
     </section>
   );
+}
+
+/**
+ * The query as the heading shows it, inside the language's own quotes: a query that is one
+ * quoted phrase loses its straight quotes there (not “"carbon dioxide"”).
+ */
+export function shownQuery(query: string): string {
+  const q = query.trim();
+  const phrase = /^"([^"]+)"$/.exec(q);
+  return phrase ? phrase[1].trim() : q;
 }

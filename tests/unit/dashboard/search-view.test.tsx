@@ -14,7 +14,7 @@ vi.mock('../../../src/captions/search', async (real) => ({
   searchTranscripts: () => new Promise((resolve) => answers.push(() => resolve({ hits: [], more: false, incomplete: true }))),
 }));
 
-const { SearchView } = await import('../../../entrypoints/dashboard/SearchView');
+const { SearchView, shownQuery } = await import('../../../entrypoints/dashboard/SearchView');
 
 /** Lets every pending search answer, and waits until the view shows it (it reads the database too). */
 async function answerAll() {
@@ -58,5 +58,18 @@ describe('dashboard search: "Look at more lines"', () => {
 
     await answerAll();
     expect([section().getAttribute('data-depth'), section().getAttribute('aria-busy')]).toEqual(['1', 'false']);
+  });
+});
+
+describe('dashboard search: the heading', () => {
+  it('shows a one-phrase query inside the language’s quotes only, and any other query as typed', async () => {
+    expect(shownQuery('"carbon dioxide"')).toBe('carbon dioxide');
+    expect(shownQuery('  " carbon dioxide "  ')).toBe('carbon dioxide');
+    expect(shownQuery('"carbon dioxide" leaf')).toBe('"carbon dioxide" leaf');
+    expect(shownQuery('"a" "b"')).toBe('"a" "b"');
+    expect(shownQuery('leaf')).toBe('leaf');
+    await act(() => render(<SearchView query={'"leaf light"'} onError={() => undefined} />, document.body));
+    await answerAll();
+    expect(document.querySelector('#results-title')!.textContent).toBe('Results for “leaf light”');
   });
 });
