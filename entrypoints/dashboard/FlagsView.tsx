@@ -9,7 +9,7 @@ import { loadCues } from '../../src/captions/store';
 import { downloadText } from '../../src/ui/download';
 import { clock, fileName } from '../../src/ui/format';
 import { kindLabel } from '../../src/ui/flags-panel';
-import { t, type MessageKey } from '../../src/ui/i18n';
+import { t, tn, type MessageKey } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import type { Notice } from './BackupBar';
 
@@ -147,11 +147,11 @@ function QueueItemView({ item }: { item: QueueItem }) {
     <li class={`queue-item status-${item.status}`} data-key={item.key}>
       <p>
         <span class="cue-time" dir="ltr">{clock(item.start)}</span> <strong>{kindLabel(item.kind as FlagKind)}</strong>{' '}
-        <span class="badge">{t('learnerCount', item.count)}</span> <span class="muted small">{item.language}</span>
+        <span class="badge">{tn('learnerCount', item.count)}</span> <span class="muted small">{item.language}</span>
       </p>
       <blockquote class="flag-text">{item.text || t('flagNoText')}</blockquote>
       {item.suggestions.map((s) => (
-        <p key={s.text} class="suggestion"><span class="dir-arrow" aria-hidden="true">→</span> {s.text} {s.count > 1 && <span class="muted small">({t('learnerCount', s.count)})</span>}</p>
+        <p key={s.text} class="suggestion"><span class="dir-arrow" aria-hidden="true">→</span> {s.text} {s.count > 1 && <span class="muted small">({tn('learnerCount', s.count)})</span>}</p>
       ))}
       {item.notes.map((n) => <p key={n} class="muted small">{n}</p>)}
       <label class="status-picker">

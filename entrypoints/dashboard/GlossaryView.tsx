@@ -65,7 +65,7 @@ export function GlossaryView({ onNotice }: { onNotice: (n: Notice) => void }) {
     }
   };
   const bulkDelete = async () => {
-    if (!selected.size || !confirm(t('glossaryDeleteConfirm', selected.size))) return;
+    if (!selected.size || !confirm(tn('glossaryDeleteConfirm', selected.size))) return;
     await db.glossary.bulkDelete([...selected]);
     setSelected(new Set());
   };
@@ -276,7 +276,7 @@ function EntryRow({ entry, from, learner, checked, onCheck }: { entry: GlossaryE
           </span>
         )}
         <span class="muted small entry-due">{t('glossaryNextReview', dueText)}</span>
-        <button type="button" class="link danger" onClick={() => confirm(t('glossaryDeleteConfirm', 1)) && void db.glossary.delete(entry.id)}>
+        <button type="button" class="link danger" onClick={() => confirm(tn('glossaryDeleteConfirm', 1)) && void db.glossary.delete(entry.id)}>
           {t('glossaryDelete')}
         </button>
       </div>

@@ -4,7 +4,7 @@ import { callBackground } from '../../src/messaging/client';
 import type { DutyInput } from '../../src/messaging/protocol';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useSetting } from '../../src/ui/use-setting';
-import { t, type MessageKey } from '../../src/ui/i18n';
+import { countKey, t, tn, type MessageKey } from '../../src/ui/i18n';
 import { downloadText } from '../../src/ui/download';
 import { bucketOf, DEFAULT_DUTY_SETTINGS, DUTY_SETTINGS_KEY, isDutySettings, needsReviewsAdvice, parseOffsets, reviewsOwed, sortDuties, type DutyBucket, type DutySettings } from '../../src/duties/schedule';
 import { doubtText, formatMoment, fromLocalInput, hasDoubts, timeLeft, toLocalInput } from '../../src/duties/labels';
@@ -72,7 +72,7 @@ export function DutiesView({ onNotice }: { onNotice: (n: Notice) => void }) {
       </div>
       {owed > 0 && (
         <p class="duty-owed" role="status">
-          {t('dutiesOwed', owed)}
+          {tn('dutiesOwed', owed)}
         </p>
       )}
       {editing && <DutyForm duty={editing === 'new' ? null : editing} onDone={() => setEditing(null)} onError={fail} />}
@@ -185,7 +185,8 @@ function Advice({ duty: d, now }: { duty: DutyRecord; now: number }) {
   const [copied, setCopied] = useState(false);
   const due = d.reviewDue?.at ?? now;
   const link = d.submissionUrl || d.url;
-  const message = t('dutyForumMessage', d.title, (d.reviewsNeeded ?? 0) - (d.reviewsReceived ?? 0), formatMoment(due), link);
+  const missing = (d.reviewsNeeded ?? 0) - (d.reviewsReceived ?? 0);
+  const message = t(countKey('dutyForumMessage', missing), d.title, missing, formatMoment(due), link);
   const copy = async () => {
     await navigator.clipboard.writeText(message).catch(() => undefined);
     setCopied(true);

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { getDb, type DutyRecord } from '../../src/db/schema';
 import { callTab } from '../../src/messaging/client';
 import { useLiveQuery } from '../../src/ui/use-live-query';
-import { t } from '../../src/ui/i18n';
+import { t, tn } from '../../src/ui/i18n';
 import { bucketOf, nextDeadline, sortDuties } from '../../src/duties/schedule';
 import { formatMoment, hasDoubts, timeLeft } from '../../src/duties/labels';
 import '../../src/duties/duties.css';
@@ -29,7 +29,7 @@ export function DutiesSoon() {
             <li key={d.id}>
               <strong>{d.title}</strong>
               <br />
-              {next.kind === 'review' ? t('popupDutyReviews', owed) : t('popupDutySubmit')} · {formatMoment(next.at)} ({timeLeft(next.at, now)})
+              {next.kind === 'review' ? tn('popupDutyReviews', owed) : t('popupDutySubmit')} · {formatMoment(next.at)} ({timeLeft(next.at, now)})
               {(hasDoubts(d.submitDue) || hasDoubts(d.reviewDue)) && <span class="check"> · {t('dutyCheckDate')}</span>}
             </li>
           );

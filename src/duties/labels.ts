@@ -1,5 +1,5 @@
 import type { DateDoubt, DutyDeadline } from '../db/schema';
-import { t, uiLocale, type MessageKey } from '../ui/i18n';
+import { t, tn, uiLocale, type MessageKey } from '../ui/i18n';
 
 const HOUR = 3_600_000;
 
@@ -12,7 +12,7 @@ export function formatMoment(at: number): string {
 export function timeLeft(at: number, now: number): string {
   if (at <= now) return t('dutyPassed');
   const h = Math.round((at - now) / HOUR);
-  return h >= 48 ? t('dutyInDays', Math.round(h / 24)) : t('dutyInHours', Math.max(1, h));
+  return h >= 48 ? tn('dutyInDays', Math.round(h / 24)) : tn('dutyInHours', Math.max(1, h));
 }
 
 const DOUBT_KEYS: Record<DateDoubt, MessageKey> = {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
 import {
+  countIsOne,
   fillMessage,
   isUiLanguageChoice,
   localeInfo,
@@ -35,16 +36,14 @@ type PluralKey = { [K in MessageKey]: `${K}One` extends MessageKey ? K : never }
  * own (Intl.PluralRules); languages that say every count alike repeat the same text.
  */
 export function tn(key: PluralKey, count: number, ...subs: Array<string | number>): string {
+  return t(countKey(key, count), count, ...subs);
+}
+
+/** The form of `key` for `count`, for a message whose count is not its first placeholder. */
+export function countKey(key: PluralKey, count: number): MessageKey {
   // The language of the text shown (its locale file's localeCode), not the browser's.
   const code = t('localeCode');
-  const lang = code && code !== 'localeCode' ? code : 'en';
-  let one = false;
-  try {
-    one = new Intl.PluralRules(lang).select(count) === 'one';
-  } catch {
-    one = count === 1;
-  }
-  return t(one ? (`${key}One` as MessageKey) : key, count, ...subs);
+  return countIsOne(code && code !== 'localeCode' ? code : 'en', count) ? (`${key}One` as MessageKey) : key;
 }
 
 /**

@@ -58,6 +58,18 @@ export function resolveMessages(file: LocaleFile, fallback: LocaleFile = {}): Re
   return out;
 }
 
+/**
+ * True when the language calls `count` "one" (1 in English; 0 and 1 in French), by its own
+ * rules (Intl.PluralRules): such a count takes a key's `…One` form.
+ */
+export function countIsOne(lang: string, count: number): boolean {
+  try {
+    return new Intl.PluralRules(lang).select(count) === 'one';
+  } catch {
+    return count === 1;
+  }
+}
+
 /** Fills $1 … $9 with `subs` ('' when absent) and turns $$ into $, like getMessage. */
 export function fillMessage(message: string, subs: ReadonlyArray<string | number>): string {
   return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : String(subs[Number(d) - 1] ?? '')));

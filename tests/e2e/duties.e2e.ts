@@ -116,7 +116,7 @@ describe('peer-review duties', () => {
   it('the dashboard lists the duties, asks about the date without a year, and advises when my work is still unreviewed', async () => {
     const dash = await openExtensionPage(ext, 'dashboard.html#/duties');
     await dash.getByRole('heading', { name: 'Peer-review duties' }).waitFor();
-    await dash.getByText('You owe 4 review(s).').waitFor();
+    await dash.getByText('You owe 4 reviews.').waitFor();
     const check = dash.locator('.group-check');
     await check.getByText('Peer-graded Assignment: Design a Leaf Experiment').waitFor();
     expect(await check.getByText('The page gave no year.').isVisible()).toBe(true);
@@ -159,7 +159,7 @@ describe('peer-review duties', () => {
     await soon.getByText('Peer reviews this week').waitFor();
     const items = await soon.locator('li strong').allTextContents();
     expect(items).toEqual(['Peer-graded Assignment: Design a Leaf Experiment', 'Short answer: roots', 'Essay: why leaves change colour']);
-    expect(await soon.locator('li').first().textContent()).toContain('2 review(s) to give');
+    expect(await soon.locator('li').first().textContent()).toContain('2 reviews to give');
     expect(await soon.locator('li').nth(1).textContent()).toContain('Submit your work');
     await screenshot(popup, 'duties-popup');
     await popup.close();

@@ -76,8 +76,8 @@ describe('the volunteer queue', () => {
     const items = dash.locator('.queue-item');
     await expect.poll(() => items.count()).toBe(2);
     const merged = items.filter({ hasText: 'First, plants take in water' });
-    await expect(merged.locator('.badge').first().textContent()).resolves.toBe('2 learner(s)');
-    expect(await items.filter({ hasText: 'Mistranslation' }).locator('.badge').first().textContent()).toBe('1 learner(s)');
+    await expect(merged.locator('.badge').first().textContent()).resolves.toBe('2 learners');
+    expect(await items.filter({ hasText: 'Mistranslation' }).locator('.badge').first().textContent()).toBe('1 learner');
     expect(await merged.textContent()).toContain(FIX);
 
     // Importing the same file again adds nothing.

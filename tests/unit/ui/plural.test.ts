@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveMessages, type LocaleFile } from '../../../src/ui/messages-table';
-import { setMessageTable, tn } from '../../../src/ui/i18n';
+import { countKey, setMessageTable, t, tn } from '../../../src/ui/i18n';
 
 const file = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales', folder, 'messages.json'), 'utf8')) as LocaleFile;
 const use = (folder: string) => setMessageTable(resolveMessages(file(folder), file('en')));
@@ -37,6 +37,29 @@ describe('counts in the learner’s language (tn)', () => {
         expect(m[k], `${folder} ${k}`).toBeDefined();
         expect(m[k].placeholders, `${folder} ${k}`).toEqual(m[k.slice(0, -3)].placeholders);
       }
+    }
+  });
+
+  it('flags, duties and the glossary count in words, not with (s)', () => {
+    use('en');
+    expect([1, 2].map((n) => tn('learnerCount', n))).toEqual(['1 learner', '2 learners']);
+    expect([1, 4].map((n) => tn('dutiesOwed', n))).toEqual(['You owe 1 review.', 'You owe 4 reviews.']);
+    expect([1, 5].map((n) => tn('dutyInHours', n))).toEqual(['in 1 hour', 'in 5 hours']);
+    expect(tn('glossaryDeleteConfirm', 1)).toBe('Delete 1 word from your glossary?');
+    // The forum message's count is its second placeholder.
+    expect(t(countKey('dutyForumMessage', 1), 'Essay', 1, 'Friday', 'https://x.example')).toContain('"Essay" and it still needs 1 review before Friday.');
+    expect(t(countKey('dutyForumMessage', 2), 'Essay', 2, 'Friday', 'https://x.example')).toContain('still needs 2 reviews before');
+    use('es');
+    expect([1, 3].map((n) => tn('popupDutyReviews', n))).toEqual(['1 revisión por hacer', '3 revisiones por hacer']);
+    use('fr');
+    expect([0, 1, 2].map((n) => tn('learnerCount', n))).toEqual(['0 apprenant', '1 apprenant', '2 apprenants']);
+  });
+
+  it('no language writes a count with (s), (es) or (ões)', () => {
+    for (const folder of ['en', 'es', 'pt_BR', 'fr']) {
+      const m = file(folder);
+      const bracketed = Object.entries(m).filter(([, v]) => /\((s|es|ões)\)/.test(v.message));
+      expect(bracketed.map(([k]) => `${folder} ${k}`)).toEqual([]);
     }
   });
 });
