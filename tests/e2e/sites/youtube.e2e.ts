@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, pageStatus, siteSuite, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, openExtensionPage, pageStatus, siteSuite, waitFor, wipeDb } from '../harness';
 
 const suite = siteSuite();
 
@@ -206,5 +206,28 @@ describe('YouTube', () => {
     expectCues(db, asr, 3, ['in autumn 1919', 0, 3], ['in the russian civil war', 6.01, 10]);
     expect(suite.ext.errors).toEqual([]);
     await page.close();
+  });
+
+  it('a search hit opens the watch page with its video at that moment', async () => {
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`https://www.youtube.com/watch?v=${FIRST}`);
+    await waitFor('the English track', async () => {
+      const d = await dumpDb(suite.probe);
+      return tracksOf(d, lectureByKey(d, FIRST)).some((t) => t.label === 'English' && t.status === 'ok');
+    });
+    await page.close();
+    const dash = await openExtensionPage(suite.ext);
+    await dash.getByRole('searchbox', { name: /search all/i }).fill('"battery life"');
+    await dash.getByRole('button', { name: 'Search', exact: true }).click();
+    const hit = dash.locator('.hit').first();
+    await hit.waitFor();
+    const [watch] = await Promise.all([suite.ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+    await watch.waitForLoadState();
+    expect(watch.url()).toBe(`https://www.youtube.com/watch?v=${FIRST}`);
+    // "Battery life is about six hours." starts at 8.5 s.
+    await expect.poll(() => watch.evaluate(() => document.querySelector('video')!.currentTime), { timeout: 15_000 }).toBeCloseTo(8.5, 1);
+    await watch.close();
+    await dash.close();
   });
 });
