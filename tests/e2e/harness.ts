@@ -182,6 +182,16 @@ export async function inOurWorld<T>(ext: Extension, page: Page, expression: stri
   }
 }
 
+/** Searches all transcripts from the dashboard and opens a hit at its moment: the tab it opens. */
+export async function openSearchHit(ext: Extension, dash: Page, query: string, hasText?: string): Promise<Page> {
+  await dash.getByRole('searchbox', { name: /search all/i }).fill(query);
+  await dash.getByRole('button', { name: 'Search', exact: true }).click();
+  const hit = (hasText ? dash.locator('.hit').filter({ hasText }) : dash.locator('.hit')).first();
+  await hit.waitFor();
+  const [opened] = await Promise.all([ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+  return opened;
+}
+
 /** Opens the demo's first lecture and waits until its three caption tracks are captured. */
 export async function openDemoLecture(ext: Extension, server: Server): Promise<{ lecture: Page; probe: Page; dump: Dump }> {
   const lecture = await ext.context.newPage();

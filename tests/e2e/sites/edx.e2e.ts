@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, inOurWorld, openExtensionPage, readDb, ROOT, siteSuite, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, inOurWorld, openExtensionPage, openSearchHit, readDb, ROOT, siteSuite, waitFor, wipeDb } from '../harness';
 import { parseSjson } from '../../../src/captions/formats/sjson';
 import { courseIdFor, lectureIdFor } from '../../../src/captions/ids';
 
@@ -214,11 +214,8 @@ describe('edX / Open edX', () => {
     expect((await settled(1, 2)).lectures[0].id).toBe(lectureId(id));
     await page.close();
     const dash = await openExtensionPage(suite.ext);
-    await dash.getByRole('searchbox', { name: /search all/i }).fill(`"${line.text.split(/\s+/).slice(0, 3).join(' ')}"`);
-    await dash.getByRole('button', { name: 'Search', exact: true }).click();
-    const hit = dash.locator('.hit').filter({ hasText: line.text.split(/\s+/).slice(0, 3).join(' ') }).first();
-    await hit.waitFor();
-    const [unit] = await Promise.all([suite.ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+    const words = line.text.split(/\s+/).slice(0, 3).join(' ');
+    const unit = await openSearchHit(suite.ext, dash, `"${words}"`, words);
     // The lecture's address is the LMS's jump_to link; it leads to the learning app.
     await waitFor('the learning app', async () => unit.url() === MFE_UNIT);
     const frame = await waitFor('the unit frame', async () => unit.frames().find((f) => f.url().includes('/xblock/')));

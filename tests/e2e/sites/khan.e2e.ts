@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, openExtensionPage, siteSuite, waitFor } from '../harness';
+import { type Dump, dumpDb, openExtensionPage, openSearchHit, siteSuite, waitFor } from '../harness';
 
 const suite = siteSuite();
 
@@ -54,15 +54,15 @@ describe('Khan Academy', () => {
   });
 
   it('a search hit opens the lesson with its YouTube frame at that moment', async () => {
+    const visit = await suite.ext.context.newPage();
+    await visit.goto(LESSON);
+    await waitFor('the lesson captured', async () => (await dumpDb(suite.probe)).cues.some((c) => c.text === 'the tide is turning'));
+    await visit.close();
     const dash = await openExtensionPage(suite.ext);
-    await dash.getByRole('searchbox', { name: /search all/i }).fill('"tide is turning"');
-    await dash.getByRole('button', { name: 'Search', exact: true }).click();
-    const hit = dash.locator('.hit').first();
-    await hit.waitFor();
     const db = await dumpDb(suite.probe);
     const cue = db.cues.find((c) => c.text === 'the tide is turning')!;
     expect(Number(cue.start)).toBeGreaterThan(1); // not where a video starts anyway
-    const [lesson] = await Promise.all([suite.ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+    const lesson = await openSearchHit(suite.ext, dash, '"tide is turning"');
     await lesson.waitForLoadState();
     expect(lesson.url()).toBe(LESSON);
     // The moment is kept for the tab, and the frame that holds the lecture takes it.

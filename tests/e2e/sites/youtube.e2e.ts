@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, openExtensionPage, pageStatus, siteSuite, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, openExtensionPage, openSearchHit, pageStatus, siteSuite, waitFor, wipeDb } from '../harness';
 
 const suite = siteSuite();
 
@@ -218,11 +218,7 @@ describe('YouTube', () => {
     });
     await page.close();
     const dash = await openExtensionPage(suite.ext);
-    await dash.getByRole('searchbox', { name: /search all/i }).fill('"battery life"');
-    await dash.getByRole('button', { name: 'Search', exact: true }).click();
-    const hit = dash.locator('.hit').first();
-    await hit.waitFor();
-    const [watch] = await Promise.all([suite.ext.context.waitForEvent('page'), hit.locator('.hit-time').click()]);
+    const watch = await openSearchHit(suite.ext, dash, '"battery life"');
     await watch.waitForLoadState();
     expect(watch.url()).toBe(`https://www.youtube.com/watch?v=${FIRST}`);
     // "Battery life is about six hours." starts at 8.5 s.
