@@ -226,10 +226,17 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
   // The overlay follows the video's box; in full screen it lives inside the full-screen element.
   // measureBox never reads layout itself, so a line change never forces one.
   let measuring = false;
-  const place = () => {
+  /** Asked again while a measure was on its way (full screen came meanwhile): measure once more. */
+  let again = false;
+  const mountPoint = () => {
     const video = player?.video;
     const fs = document.fullscreenElement;
-    overlay.mount(fs && fs !== video && video && fs.contains(video) ? fs : document.documentElement);
+    return fs && fs !== video && video && fs.contains(video) ? fs : document.documentElement;
+  };
+  const place = () => {
+    again = false;
+    const video = player?.video;
+    overlay.mount(mountPoint());
     if (!video?.isConnected || !showing()) {
       measuring = false;
       return overlay.place(null);
@@ -237,10 +244,16 @@ export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, g
     void measureBox(video).then((box) => {
       measuring = false;
       if (player?.video === video) overlay.place(box);
+      if (again) soon();
     });
   };
   const soon = () => {
-    if (measuring) return;
+    if (measuring) {
+      // Into or out of the full-screen element at once; the box follows the next measure.
+      overlay.mount(mountPoint());
+      again = true;
+      return;
+    }
     measuring = true;
     place();
   };
