@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDb, type DutyRecord } from '../db/schema';
 import type { Handlers } from '../messaging/router';
 import { backgroundText } from '../ui/page-strings';
-import { countIsOne } from '../ui/messages-table';
+import { countForm } from '../ui/messages-table';
 import { applyReading, markSent, saveDuty, setDone, snoozeDuty } from './store';
 import { DEFAULT_DUTY_SETTINGS, DUTY_SETTINGS_KEY, dueReminder, isDutySettings, nextReminderAt, reviewsOwed, type DueReminder, type DutySettings } from './schedule';
 
@@ -36,7 +36,7 @@ function when(msg: Text, at: number): string {
 function hoursLeft(msg: Text, at: number, now: number): string {
   const h = Math.max(0, Math.round((at - now) / 3_600_000));
   const [key, n] = h >= 48 ? (['dutyInDays', Math.round(h / 24)] as const) : (['dutyInHours', h] as const);
-  return msg(countIsOne(msg('localeCode') || 'en', n) ? `${key}One` : key, n);
+  return msg(countForm(key, n, msg('localeCode')), n);
 }
 
 /** Chrome's notifications take buttons; Firefox's do not (a click on the notification opens the page). */

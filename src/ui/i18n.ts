@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
 import {
-  countIsOne,
+  countForm,
   fillMessage,
   isUiLanguageChoice,
   localeInfo,
@@ -42,8 +42,7 @@ export function tn(key: PluralKey, count: number, ...subs: Array<string | number
 /** The form of `key` for `count`, for a message whose count is not its first placeholder. */
 export function countKey(key: PluralKey, count: number): MessageKey {
   // The language of the text shown (its locale file's localeCode), not the browser's.
-  const code = t('localeCode');
-  return countIsOne(code && code !== 'localeCode' ? code : 'en', count) ? (`${key}One` as MessageKey) : key;
+  return countForm(key, count, t('localeCode')) as MessageKey;
 }
 
 /**

@@ -59,15 +59,19 @@ export function resolveMessages(file: LocaleFile, fallback: LocaleFile = {}): Re
 }
 
 /**
- * True when the language calls `count` "one" (1 in English; 0 and 1 in French), by its own
- * rules (Intl.PluralRules): such a count takes a key's `…One` form.
+ * The form of a count key: `<key>One` when the language of the text shown calls `count`
+ * "one" (1 in English; 0 and 1 in French), by its own rules (Intl.PluralRules), else `key`.
+ * `localeCode` is that text's own `localeCode` message (English when it has none).
  */
-export function countIsOne(lang: string, count: number): boolean {
+export function countForm<K extends string>(key: K, count: number, localeCode: string): K | `${K}One` {
+  const lang = localeCode && localeCode !== 'localeCode' ? localeCode : 'en';
+  let one: boolean;
   try {
-    return new Intl.PluralRules(lang).select(count) === 'one';
+    one = new Intl.PluralRules(lang).select(count) === 'one';
   } catch {
-    return count === 1;
+    one = count === 1;
   }
+  return one ? `${key}One` : key;
 }
 
 /** Fills $1 … $9 with `subs` ('' when absent) and turns $$ into $, like getMessage. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveMessages, type LocaleFile } from '../../../src/ui/messages-table';
+import { countForm, resolveMessages, type LocaleFile } from '../../../src/ui/messages-table';
 import { countKey, setMessageTable, t, tn } from '../../../src/ui/i18n';
 
 const file = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales', folder, 'messages.json'), 'utf8')) as LocaleFile;
@@ -53,6 +53,12 @@ describe('counts in the learner’s language (tn)', () => {
     expect([1, 3].map((n) => tn('popupDutyReviews', n))).toEqual(['1 revisión por hacer', '3 revisiones por hacer']);
     use('fr');
     expect([0, 1, 2].map((n) => tn('learnerCount', n))).toEqual(['0 apprenant', '1 apprenant', '2 apprenants']);
+  });
+
+  it('the background picks the same form from its own text’s localeCode (English when it has none)', () => {
+    expect([0, 1, 2].map((n) => countForm('dutyInDays', n, 'fr'))).toEqual(['dutyInDaysOne', 'dutyInDaysOne', 'dutyInDays']);
+    expect([0, 1].map((n) => countForm('dutyInDays', n, ''))).toEqual(['dutyInDays', 'dutyInDaysOne']);
+    expect(countForm('dutyInHours', 1, 'localeCode')).toBe('dutyInHoursOne'); // the key itself: no table
   });
 
   it('no language writes a count with (s), (es) or (ões)', () => {
