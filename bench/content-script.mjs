@@ -187,7 +187,7 @@ export async function benchContentScript({ serverUrl, rounds = Number(process.en
       }
       log(`  load ${i + 1}/${warmup + rounds}${i < warmup ? ' (warm-up)' : ''}: capture ${a.captureMs} ms; thread CPU ${round(a.cpuMs, 1)} ms with, ${round(b.cpuMs, 1)} ms without, ${round(c.cpuMs, 1)} ms with the floor`);
     }
-    const errors = [...withExt.errors, ...without.errors];
+    const errors = [...withExt.errors, ...without.errors, ...floorBrowser.errors];
     const summary = (rs) => ({
       taskMs: round(median(rs.map((r) => r.taskMs)), 1),
       scriptMs: round(median(rs.map((r) => r.scriptMs)), 1),
