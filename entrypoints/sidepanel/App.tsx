@@ -99,7 +99,7 @@ export function App() {
         <p class="empty">{t('panelCapturing')}</p>
       ) : (
         <>
-          {lectureTrack && <WordsToKnowPanel track={lectureTrack} cues={lectureCues} exclude={glossaryBases} onPlay={seekTo} lectureId={lectureId ?? ''} pageUrl={lecture?.url ?? ''} startOpen={live.paused && live.time < 1} />}
+          {lectureTrack && <WordsToKnowPanel track={lectureTrack} cues={lectureCues} exclude={glossaryBases} onPlay={seekTo} lectureId={lectureId ?? ''} pageUrl={lecture?.url ?? ''} startOpen={live.paused && live.time < 1} playing={!live.paused} />}
           <LectureSettingsPanel languages={tracks.map((tr) => tr.language)} />
           <div class="toolbar">
             <TrackPicker tracks={offered} value={track?.id ?? ''} onChange={setChosenTrack} />

@@ -22,6 +22,7 @@ export function WordsToKnowPanel({
   lectureId,
   pageUrl,
   startOpen,
+  playing,
 }: {
   track: { id: string; language: string; detectedLanguage: string };
   lectureId: string;
@@ -29,6 +30,8 @@ export function WordsToKnowPanel({
   pageUrl: string;
   /** Open before the lecture starts; folded once it plays, so the transcript has the room. */
   startOpen: boolean;
+  /** The lecture plays now: the list folds, unless the learner has used it. */
+  playing: boolean;
   cues: ReadonlyArray<{ index: number; start: number; text: string }>;
   /** Base forms the learner already has (the glossary). */
   exclude: ReadonlySet<string>;
@@ -40,6 +43,11 @@ export function WordsToKnowPanel({
   useEffect(() => {
     if (box.current) box.current.open = startOpen;
   }, [track.id]);
+  // The words are for before the lecture; once it plays, the transcript needs the room.
+  const touched = useRef(false);
+  useEffect(() => {
+    if (playing && !touched.current && box.current) box.current.open = false;
+  }, [playing]);
   const [added, setAdded] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const add = async (w: WordToKnow) => {
     try {
@@ -66,7 +74,8 @@ export function WordsToKnowPanel({
   }, [track.id, cues, exclude, english]);
 
   return (
-    <details class="words-to-know" ref={box}>
+    // Any click in the box (open, close, play a word's line, add a word) is the learner's own use of it.
+    <details class="words-to-know" ref={box} onClick={() => (touched.current = true)}>
       <summary>{t('wordsToKnow')}</summary>
       {!english ? (
         <p class="muted small">{t('wordsToKnowEnglishOnly')}</p>

@@ -93,6 +93,33 @@ describe('words to know and the glossary', () => {
     expect(word?.examples[0].time).toBeCloseTo(21.1, 1);
   });
 
+  it('folds when the lecture starts playing, unless the learner has used it; the transcript always keeps room for several lines', async () => {
+    await video.seek(lecture, 0);
+    const fresh = await openPanelFor(lecture);
+    const words = fresh.locator('.words-to-know');
+    const isOpen = () => words.evaluate((d) => (d as HTMLDetailsElement).open);
+    const transcriptHeight = () => fresh.locator('.transcript').evaluate((el) => el.getBoundingClientRect().height);
+    await words.locator('.word-list').waitFor();
+    await fresh.locator('.transcript .cue').first().waitFor();
+    expect(await isOpen()).toBe(true);
+    // With the words open above it, the transcript still shows several lines (the panel scrolls).
+    expect(await transcriptHeight()).toBeGreaterThan(250);
+
+    await lecture.evaluate(() => document.querySelector('video')!.play());
+    await expect.poll(isOpen).toBe(false);
+    await screenshot(fresh, 'sidepanel-playing');
+
+    // The learner opens the list again while the lecture plays: it is theirs now, and stays open.
+    await words.locator('summary').click();
+    await video.seek(lecture, 3);
+    await lecture.evaluate(() => document.querySelector('video')!.play());
+    await expect.poll(() => fresh.locator('.cue.current .cue-time').textContent()).not.toBe('0:00');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await isOpen()).toBe(true);
+    await video.seek(lecture, 0);
+    await fresh.close();
+  });
+
   it('is folded in a side panel opened once the lecture has started, so the transcript has the room', async () => {
     await video.seek(lecture, 5);
     const later = await openPanelFor(lecture);
