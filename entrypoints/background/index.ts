@@ -7,7 +7,7 @@ import { lectureToolsWanted, loadSite, loadTools, wakeToolsOnSettings } from '..
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
-import { dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
+import { dutyConfirm, dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
 import { pageStrings } from '../../src/ui/page-strings';
 import { openSidePanelFor } from '../../src/ui/open-side-panel';
 
@@ -30,6 +30,7 @@ export default defineBackground(() => {
     'duty.seen': dutySeen,
     'duty.save': dutySave,
     'duty.done': dutyDone,
+    'duty.confirm': dutyConfirm,
     'duty.snooze': dutySnooze,
     'duty.delete': dutyDelete,
     'duty.resync': dutyResync,

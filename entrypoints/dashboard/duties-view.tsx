@@ -7,7 +7,8 @@ import { useSetting } from '../../src/ui/use-setting';
 import { countKey, t, tn, type MessageKey } from '../../src/ui/i18n';
 import { downloadText } from '../../src/ui/download';
 import { bucketOf, DEFAULT_DUTY_SETTINGS, DUTY_SETTINGS_KEY, isDutySettings, needsReviewsAdvice, parseOffsets, reviewsOwed, sortDuties, type DutyBucket, type DutySettings } from '../../src/duties/schedule';
-import { doubtText, formatMoment, fromLocalInput, hasDoubts, timeLeft, toLocalInput } from '../../src/duties/labels';
+import { doubtText, formatMoment, fromLocalInput, timeLeft, toLocalInput } from '../../src/duties/labels';
+import { deadlineDoubts, dutyDoubts } from '../../src/duties/doubts';
 import { dutiesToIcs } from '../../src/duties/ics';
 import { parseDeadline } from '../../src/duties/parse-date';
 import type { Notice } from './BackupBar';
@@ -34,7 +35,7 @@ function useNow(): number {
 }
 
 const groupOf = (d: DutyRecord, now: number): DutyBucket | 'check' =>
-  d.status === 'open' && (hasDoubts(d.submitDue) || hasDoubts(d.reviewDue)) ? 'check' : bucketOf(d, now);
+  d.status === 'open' && dutyDoubts(d).length > 0 ? 'check' : bucketOf(d, now);
 
 /** The dashboard's "Peer reviews" tab: every duty, grouped by what needs the learner first. */
 export function DutiesView({ onNotice }: { onNotice: (n: Notice) => void }) {
@@ -101,22 +102,19 @@ function Deadline({ duty, kind, deadline, now, onEdit, onError }: { duty: DutyRe
   const label = kind === 'submit' ? 'dutySubmitBy' : 'dutyReviewBy';
   // A step already done: its deadline no longer matters much.
   const met = kind === 'submit' ? duty.submitted : duty.reviewsRequired > 0 && duty.reviewsGiven >= duty.reviewsRequired;
-  const confirm = () => {
-    if (deadline.at === null) return;
-    const input = toInput(duty);
-    input[kind === 'submit' ? 'submitDue' : 'reviewDue'] = { at: deadline.at, text: deadline.text };
-    callBackground('duty.save', input).catch(onError);
-  };
+  const doubts = deadlineDoubts(duty, kind === 'submit' ? 'submitDue' : 'reviewDue');
+  // Only this date: the other one keeps its own doubts.
+  const confirm = () => void callBackground('duty.confirm', { id: duty.id, kind: kind === 'submit' ? 'submitDue' : 'reviewDue' }).catch(onError);
   return (
-    <div class={`duty-deadline ${hasDoubts(deadline) ? 'doubt' : ''} ${met ? 'met' : ''}`}>
+    <div class={`duty-deadline ${doubts.length > 0 ? 'doubt' : ''} ${met ? 'met' : ''}`}>
       <span>
         {deadline.at !== null ? t(label, formatMoment(deadline.at)) : t(label, '?')}
         {deadline.at !== null && !met && <span class="muted"> · {timeLeft(deadline.at, now)}</span>}
         {met && ' ✓'}
       </span>
-      {hasDoubts(deadline) && (
+      {doubts.length > 0 && (
         <div class="duty-doubt" role="note">
-          <strong>{t('dutyCheckDate')}:</strong> {deadline.doubts.map(doubtText).join(' ')}
+          <strong>{t('dutyCheckDate')}:</strong> {doubts.map(doubtText).join(' ')}
           {deadline.text && <div class="muted">{t('dutyPageSays', deadline.text)}</div>}
           <div class="duty-buttons">
             {deadline.at !== null && (

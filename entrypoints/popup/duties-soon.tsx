@@ -4,7 +4,8 @@ import { callTab } from '../../src/messaging/client';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { t, tn } from '../../src/ui/i18n';
 import { bucketOf, nextDeadline, sortDuties } from '../../src/duties/schedule';
-import { formatMoment, hasDoubts, timeLeft } from '../../src/duties/labels';
+import { formatMoment, timeLeft } from '../../src/duties/labels';
+import { dutyDoubts } from '../../src/duties/doubts';
 import '../../src/duties/duties.css';
 
 const SHOWN = 5;
@@ -30,7 +31,7 @@ export function DutiesSoon() {
               <strong>{d.title}</strong>
               <br />
               {next.kind === 'review' ? tn('popupDutyReviews', owed) : t('popupDutySubmit')} · {formatMoment(next.at)} ({timeLeft(next.at, now)})
-              {(hasDoubts(d.submitDue) || hasDoubts(d.reviewDue)) && <span class="check"> · {t('dutyCheckDate')}</span>}
+              {dutyDoubts(d).length > 0 && <span class="check"> · {t('dutyCheckDate')}</span>}
             </li>
           );
         })}

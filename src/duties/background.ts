@@ -3,7 +3,8 @@ import { getDb, type DutyRecord } from '../db/schema';
 import type { Handlers } from '../messaging/router';
 import { backgroundText } from '../ui/page-strings';
 import { countForm } from '../ui/messages-table';
-import { applyReading, markSent, saveDuty, setDone, snoozeDuty } from './store';
+import { applyReading, confirmDeadline, markSent, saveDuty, setDone, snoozeDuty } from './store';
+import { dutyDoubts } from './doubts';
 import { DEFAULT_DUTY_SETTINGS, DUTY_SETTINGS_KEY, dueReminder, isDutySettings, nextReminderAt, reviewsOwed, type DueReminder, type DutySettings } from './schedule';
 
 /** Alarm and notification names: one per duty. */
@@ -109,13 +110,19 @@ async function afterWrite(id: string): Promise<void> {
 export const dutySeen: Handlers['duty.seen'] = async (reading) => {
   const { duty, created } = await applyReading(getDb(), reading, Date.now());
   await afterWrite(duty.id);
-  return { dutyId: duty.id, created, doubts: [...new Set([...(duty.submitDue?.doubts ?? []), ...(duty.reviewDue?.doubts ?? [])])] };
+  return { dutyId: duty.id, created, doubts: dutyDoubts(duty) };
 };
 
 export const dutySave: Handlers['duty.save'] = async (input) => {
   const d = await saveDuty(getDb(), input, Date.now());
   await afterWrite(d.id);
   return { dutyId: d.id };
+};
+
+export const dutyConfirm: Handlers['duty.confirm'] = async ({ id, kind }) => {
+  await confirmDeadline(getDb(), id, kind, Date.now());
+  await afterWrite(id);
+  return { dutyId: id };
 };
 
 export const dutyDone: Handlers['duty.done'] = async ({ id, done }) => {

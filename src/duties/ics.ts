@@ -1,5 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { DutyRecord } from '../db/schema';
+import { deadlineDoubts } from './doubts';
 
 /** Words the calendar file needs, in the learner's language (the caller passes t()). */
 export interface IcsWords {
@@ -26,7 +27,8 @@ export function dutiesToIcs(duties: DutyRecord[], offsetsHours: number[], words:
     ];
     for (const [kind, due] of parts) {
       if (due?.at == null) continue;
-      const lines = [d.course, kind === 'review' ? words.reviewsLine(d.reviewsGiven, d.reviewsRequired) : '', due.doubts.length ? words.unconfirmed : '', d.url].filter(Boolean);
+      const unsure = deadlineDoubts(d, kind === 'submit' ? 'submitDue' : 'reviewDue').length > 0;
+      const lines = [d.course, kind === 'review' ? words.reviewsLine(d.reviewsGiven, d.reviewsRequired) : '', unsure ? words.unconfirmed : '', d.url].filter(Boolean);
       events.push({
         uid: `${d.id}-${kind}@moocmate`,
         title: kind === 'submit' ? words.submitTitle(d.title) : words.reviewTitle(d.title),
@@ -38,7 +40,7 @@ export function dutiesToIcs(duties: DutyRecord[], offsetsHours: number[], words:
         endInputType: 'utc',
         endOutputType: 'utc',
         ...(/^https?:\/\//.test(d.url) ? { url: d.url } : {}),
-        status: due.doubts.length ? 'TENTATIVE' : 'CONFIRMED',
+        status: unsure ? 'TENTATIVE' : 'CONFIRMED',
         lastModified: now,
         productId: 'moocmate/duties',
         alarms: offsetsHours.map((h) => ({ action: 'display' as const, description: d.title, trigger: { minutes: Math.round(h * 60), before: true } })),

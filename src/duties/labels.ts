@@ -1,4 +1,4 @@
-import type { DateDoubt, DutyDeadline } from '../db/schema';
+import type { DeadlineDoubt } from './doubts';
 import { t, tn, uiLocale, type MessageKey } from '../ui/i18n';
 
 const HOUR = 3_600_000;
@@ -15,7 +15,7 @@ export function timeLeft(at: number, now: number): string {
   return h >= 48 ? tn('dutyInDays', Math.round(h / 24)) : tn('dutyInHours', Math.max(1, h));
 }
 
-const DOUBT_KEYS: Record<DateDoubt, MessageKey> = {
+const DOUBT_KEYS: Record<DeadlineDoubt, MessageKey> = {
   'no-year': 'dutyDoubtNoYear',
   'no-time': 'dutyDoubtNoTime',
   'no-zone': 'dutyDoubtNoZone',
@@ -23,10 +23,9 @@ const DOUBT_KEYS: Record<DateDoubt, MessageKey> = {
   'day-month': 'dutyDoubtDayMonth',
   'from-text': 'dutyDoubtFromText',
   unreadable: 'dutyDoubtUnreadable',
+  'before-submit': 'dutyDoubtBeforeSubmit',
 };
-export const doubtText = (d: DateDoubt) => t(DOUBT_KEYS[d]);
-
-export const hasDoubts = (d: DutyDeadline | null) => (d?.doubts.length ?? 0) > 0;
+export const doubtText = (d: DeadlineDoubt) => t(DOUBT_KEYS[d]);
 
 /** An <input type="datetime-local"> value in the learner's zone, and back. */
 export function toLocalInput(at: number | null): string {

@@ -2,6 +2,7 @@ import type { DutyDeadline, DutyRecord, MoocMateDb } from '../db/schema';
 import { stableId } from '../captions/ids';
 import type { DutyInput, DutyReading } from '../messaging/schemas';
 import { parseDeadline } from './parse-date';
+import { deadlineDoubts, type DeadlineKind } from './doubts';
 
 export const dutyIdFor = (site: string, key: string) => stableId('d', `${site}|${key}`);
 
@@ -129,7 +130,7 @@ export async function saveDuty(db: MoocMateDb, input: DutyInput, now: number, ne
     for (const k of EDITABLE) {
       const changed = JSON.stringify(d[k]) !== JSON.stringify(next[k]);
       // Saving a date with doubts confirms it, even when the moment stays the same.
-      const confirmed = (k === 'submitDue' || k === 'reviewDue') && (d[k]?.doubts.length ?? 0) > 0 && next[k] !== null;
+      const confirmed = (k === 'submitDue' || k === 'reviewDue') && deadlineDoubts(d, k).length > 0 && next[k] !== null;
       if (changed || confirmed || !old) edited.add(k);
     }
     if (next.submitted && !d.submitted) d.submittedAt = now;
@@ -153,6 +154,19 @@ export async function setDone(db: MoocMateDb, id: string, done: boolean, now: nu
 export async function snoozeDuty(db: MoocMateDb, id: string, until: number, now: number): Promise<DutyRecord> {
   return update(db, id, now, (d) => {
     d.snoozedUntil = until;
+  });
+}
+
+/**
+ * "This is right" on one date: it becomes the learner's (later readings leave it alone) and
+ * its doubts go; the moment, and the other date with its own doubts, stay as they are.
+ */
+export async function confirmDeadline(db: MoocMateDb, id: string, kind: DeadlineKind, now: number): Promise<DutyRecord> {
+  return update(db, id, now, (d) => {
+    const due = d[kind];
+    if (!due || due.at === null) throw new Error('This date is not known yet. Use Change it.');
+    d[kind] = { ...due, doubts: [] };
+    if (!d.edited.includes(kind)) d.edited = [...d.edited, kind];
   });
 }
 

@@ -1,5 +1,5 @@
 import type { BackgroundRequests, PageInfo, TrackInfo, RawCue, SourceFormat, DutyReading, DutyInput } from './schemas';
-import type { DateDoubt } from '../db/schema';
+import type { DeadlineDoubt } from '../duties/doubts';
 import type { MatcherData } from '../glossary/match';
 import type { IngestResult } from '../captions/store';
 
@@ -27,9 +27,10 @@ export interface BackgroundProtocol {
   'glossary.matcher': { req: BackgroundRequests['glossary.matcher']; res: MatcherData };
   'glossary.import': { req: BackgroundRequests['glossary.import']; res: { added: number; merged: number } };
   'lecture.captions': { req: BackgroundRequests['lecture.captions']; res: { tracks: LectureCaptionTrack[] } };
-  'duty.seen': { req: BackgroundRequests['duty.seen']; res: { dutyId: string; created: boolean; doubts: DateDoubt[] } };
+  'duty.seen': { req: BackgroundRequests['duty.seen']; res: { dutyId: string; created: boolean; doubts: DeadlineDoubt[] } };
   'duty.save': { req: BackgroundRequests['duty.save']; res: { dutyId: string } };
   'duty.done': { req: BackgroundRequests['duty.done']; res: { dutyId: string } };
+  'duty.confirm': { req: BackgroundRequests['duty.confirm']; res: { dutyId: string } };
   'duty.snooze': { req: BackgroundRequests['duty.snooze']; res: { dutyId: string; until: number } };
   'duty.delete': { req: BackgroundRequests['duty.delete']; res: { dutyId: string } };
   'duty.resync': { req: BackgroundRequests['duty.resync']; res: { duties: number } };

@@ -160,6 +160,7 @@ export const BackgroundSchemas = {
   /** The dashboard adds or edits a duty by hand (deadlines given there are exact). */
   'duty.save': DutyInputSchema,
   'duty.done': v.object({ id: text(100), done: v.boolean() }),
+  'duty.confirm': v.object({ id: text(100), kind: v.picklist(['submitDue', 'reviewDue']) }),
   'duty.snooze': v.object({ id: text(100), minutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(10080))) }),
   'duty.delete': dutyId,
   /** After a backup import or "Delete all": plan every reminder and the badge again. */

@@ -119,7 +119,10 @@ describe('peer-review duties', () => {
     await dash.getByText('You owe 4 reviews.').waitFor();
     const check = dash.locator('.group-check');
     await check.getByText('Peer-graded Assignment: Design a Leaf Experiment').waitFor();
-    expect(await check.getByText('The page gave no year.').isVisible()).toBe(true);
+    const [submitBy, reviewBy] = [check.locator('.duty-deadline').nth(0), check.locator('.duty-deadline').nth(1)];
+    expect(await submitBy.getByText('The page gave no year.').isVisible()).toBe(true);
+    // The page's review date (2 days) comes before its submit date (4 days): asked too.
+    expect(await reviewBy.getByText('Reviews close after the submit date, but this date is before it.').isVisible()).toBe(true);
     const week = dash.locator('.group-week');
     // Soonest open deadline first: the roots answer is due in 3 days, the essay reviews in 5.
     expect(await week.locator('.duty h3').allTextContents()).toEqual(['Short answer: roots', 'Essay: why leaves change colour']);
@@ -141,12 +144,19 @@ describe('peer-review duties', () => {
 
     // The learner checks the year and confirms the date: the doubt goes, the moment stays.
     const before = byTitle(await duties(), 'Peer-graded Assignment: Design a Leaf Experiment')!;
-    await check.getByRole('button', { name: 'This is right' }).click();
+    await submitBy.getByRole('button', { name: 'This is right' }).click();
     await waitFor('confirmed', async () => {
       const d = byTitle(await duties(), 'Peer-graded Assignment: Design a Leaf Experiment')!;
       return d.submitDue?.doubts.length === 0 ? d : null;
     }).then((d) => expect(d.submitDue?.at).toBe(before.submitDue?.at));
+    // The review date is still before it: still asked, until the learner confirms that one too.
+    await check.getByText('The page gave no year.').waitFor({ state: 'detached' });
+    expect(await check.getByRole('button', { name: 'This is right' }).count()).toBe(1);
+    await check.getByRole('button', { name: 'This is right' }).click();
     await dash.locator('.group-check').waitFor({ state: 'detached' });
+    const confirmed = byTitle(await duties(), 'Peer-graded Assignment: Design a Leaf Experiment')!;
+    expect(confirmed.reviewDue?.at).toBe(before.reviewDue?.at);
+    expect(confirmed.edited).toEqual(expect.arrayContaining(['submitDue', 'reviewDue']));
     await dash.close();
   });
 

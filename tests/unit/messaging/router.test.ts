@@ -18,6 +18,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'duty.seen': vi.fn(async () => ({ dutyId: 'd', created: true, doubts: [] })),
     'duty.save': vi.fn(async () => ({ dutyId: 'd' })),
     'duty.done': vi.fn(async () => ({ dutyId: 'd' })),
+    'duty.confirm': vi.fn(async () => ({ dutyId: 'd' })),
     'duty.snooze': vi.fn(async () => ({ dutyId: 'd', until: 1 })),
     'duty.delete': vi.fn(async () => ({ dutyId: 'd' })),
     'duty.resync': vi.fn(async () => ({ duties: 0 })),
