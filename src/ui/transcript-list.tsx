@@ -28,9 +28,20 @@ interface Props {
 export function TranscriptList({ cues, current, needles, flagged, follow, onPick, pickLabel, renderText, extra, describedBy }: Props) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
-    if (!follow || current < 0) return;
-    const row = list.current?.querySelector<HTMLElement>(`[data-index="${cues[current]?.index}"]`);
-    row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const box = list.current;
+    if (!follow || current < 0 || !box) return;
+    const row = box.querySelector<HTMLElement>(`[data-index="${cues[current]?.index}"]`);
+    if (!row) return;
+    if (box.scrollHeight > box.clientHeight) {
+      // Only the list moves: scrolling the whole panel would pull the controls the learner
+      // is using (search, language, words to know) out from under them every few seconds.
+      const offset = row.getBoundingClientRect().top - box.getBoundingClientRect().top;
+      box.scrollTo({ top: box.scrollTop + offset - (box.clientHeight - row.offsetHeight) / 2, behavior: 'smooth' });
+    } else {
+      // The list does not scroll (the dashboard's page does): move the page only when the line is out of sight.
+      const r = row.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight) row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
   }, [current, follow, cues]);
 
   if (cues.length === 0) return <p class="empty">{t('transcriptNoLines')}</p>;

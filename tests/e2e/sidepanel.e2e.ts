@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { dumpDb, extensionUrl, launchExtension, openExtensionPage, screenshot, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { dumpDb, extensionUrl, launchExtension, openExtensionPage, screenshot, seekVideo, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -55,6 +55,30 @@ describe('side panel', () => {
     const cue = db.cues.find((c) => c.trackId === en.id && c.index === target)!;
     await expect.poll(videoTime).toBeCloseTo(Number(cue.start), 1);
     await expect.poll(() => panel.locator('.cue.current').textContent()).toContain('chlorophyll');
+  });
+
+  it('keeps the playing line in view by scrolling the transcript only, never the controls above it', async () => {
+    // The learner opens the sections above the transcript: the panel is now taller than its window.
+    for (const name of ['Words to know', 'In the lecture']) {
+      const summary = panel.locator('summary', { hasText: name });
+      if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click();
+    }
+    expect(await panel.evaluate(() => document.scrollingElement!.scrollHeight > innerHeight)).toBe(true);
+    await panel.evaluate(() => window.scrollTo(0, 0));
+    const lineInList = () =>
+      panel.evaluate(() => {
+        const row = document.querySelector('.cue.current')!.getBoundingClientRect();
+        const list = document.querySelector('.transcript')!.getBoundingClientRect();
+        return row.top >= list.top - 1 && row.bottom <= list.bottom + 1;
+      });
+    for (const [time, text] of [[41, 'Thanks for watching'], [1, 'Hello, and welcome']] as const) {
+      await seekVideo(lecture, time, { pause: true });
+      await expect.poll(() => panel.locator('.cue.current').textContent()).toContain(text);
+      await expect.poll(lineInList).toBe(true);
+      expect(await panel.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+    }
+    await screenshot(panel, 'sidepanel-sections-open');
+    for (const name of ['Words to know', 'In the lecture']) await panel.locator('summary', { hasText: name }).click();
   });
 
   it('finds words in this transcript', async () => {
