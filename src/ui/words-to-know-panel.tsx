@@ -39,12 +39,13 @@ export function WordsToKnowPanel({
 }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const box = useRef<HTMLDetailsElement>(null);
+  const touched = useRef(false);
   // Decided once per lecture track; after that the learner's own open/close stays.
   useEffect(() => {
     if (box.current) box.current.open = startOpen;
+    touched.current = false;
   }, [track.id]);
   // The words are for before the lecture; once it plays, the transcript needs the room.
-  const touched = useRef(false);
   useEffect(() => {
     if (playing && !touched.current && box.current) box.current.open = false;
   }, [playing]);
