@@ -321,3 +321,22 @@ describe('playback that waits for the reader', () => {
     await dense.evaluate(() => document.querySelector('video')!.pause());
   });
 });
+
+describe('words to know, lecture after lecture', () => {
+  it('the next lecture in the same side panel opens its words again and folds them when it plays', async () => {
+    // In this panel the learner used the list of lecture 1 (played a word's line, added a word): it stayed as they left it.
+    await lecture.goto(`${server.url}/demo/course/lecture-2.html`);
+    await panel.getByRole('heading', { name: /Lecture 2/ }).waitFor();
+    const words = panel.locator('.words-to-know');
+    await words.locator('.word-list').waitFor();
+    const isOpen = () => words.evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(await isOpen()).toBe(true);
+    await lecture.evaluate(() => {
+      const v = document.querySelector('video')!;
+      v.muted = true;
+      return v.play();
+    });
+    await expect.poll(isOpen).toBe(false);
+    await lecture.evaluate(() => document.querySelector('video')!.pause());
+  });
+});
