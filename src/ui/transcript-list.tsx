@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Cue } from '../captions/types';
 import { clock } from './format';
 import { Highlighted } from './highlight';
@@ -24,12 +24,41 @@ interface Props {
   describedBy?: (cue: Cue) => string | undefined;
 }
 
+/** Keys that scroll a list (or move through its lines). */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+
 /** The lines of a transcript; the current one is marked and kept in view. */
 export function TranscriptList({ cues, current, needles, flagged, follow, onPick, pickLabel, renderText, extra, describedBy }: Props) {
   const list = useRef<HTMLOListElement>(null);
+  // The learner moved through the list to read other lines: following waits until they come back.
+  const [away, setAway] = useState(false);
+  useEffect(() => setAway(false), [cues, follow]);
   useEffect(() => {
     const box = list.current;
-    if (!follow || current < 0 || !box) return;
+    if (!box || !follow) return;
+    // Only the learner's own input counts: the list also scrolls by itself (our following,
+    // the browser keeping lines in place while their heights settle).
+    const leave = () => setAway(true);
+    const onKey = (e: KeyboardEvent) => SCROLL_KEYS.has(e.key) && leave();
+    const onPointer = (e: PointerEvent) => e.target === box && leave(); // the list's own scroll bar
+    const onFocus = (e: FocusEvent) => e.target instanceof Element && e.target.matches(':focus-visible') && leave(); // Tab through the lines
+    const passive = { passive: true };
+    box.addEventListener('wheel', leave, passive);
+    box.addEventListener('touchmove', leave, passive);
+    box.addEventListener('keydown', onKey);
+    box.addEventListener('pointerdown', onPointer);
+    box.addEventListener('focusin', onFocus);
+    return () => {
+      box.removeEventListener('wheel', leave);
+      box.removeEventListener('touchmove', leave);
+      box.removeEventListener('keydown', onKey);
+      box.removeEventListener('pointerdown', onPointer);
+      box.removeEventListener('focusin', onFocus);
+    };
+  }, [follow, cues.length > 0]);
+  useEffect(() => {
+    const box = list.current;
+    if (!follow || away || current < 0 || !box) return;
     const row = box.querySelector<HTMLElement>(`[data-index="${cues[current]?.index}"]`);
     if (!row) return;
     if (box.scrollHeight > box.clientHeight) {
@@ -42,32 +71,39 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
       const r = row.getBoundingClientRect();
       if (r.top < 0 || r.bottom > innerHeight) row.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
-  }, [current, follow, cues]);
+  }, [current, follow, cues, away]);
 
   if (cues.length === 0) return <p class="empty">{t('transcriptNoLines')}</p>;
   return (
-    <ol class="transcript" ref={list}>
-      {cues.map((cue, i) => (
-        <li
-          key={cue.index}
-          data-index={cue.index}
-          class={`cue${i === current ? ' current' : ''}${flagged?.has(cue.index) ? ' flagged' : ''}`}
-          aria-current={i === current ? 'true' : undefined}
-        >
-          <button type="button" class="cue-button" onClick={() => onPick(cue)} title={`${pickLabel} ${clock(cue.start)}`} aria-describedby={describedBy?.(cue)}>
-            <time class="cue-time" dir="ltr">{clock(cue.start)}</time>
-            <span class="cue-text">
-              {renderText && needles.length === 0 ? renderText(cue.text) : <Highlighted text={cue.text} needles={needles} />}
-            </span>
-            {flagged?.has(cue.index) && (
-              <span class="flag-mark" role="img" aria-label={t('flagged')} title={t('flagged')}>
-                ⚑
+    <>
+      <ol class="transcript" ref={list}>
+        {cues.map((cue, i) => (
+          <li
+            key={cue.index}
+            data-index={cue.index}
+            class={`cue${i === current ? ' current' : ''}${flagged?.has(cue.index) ? ' flagged' : ''}`}
+            aria-current={i === current ? 'true' : undefined}
+          >
+            <button type="button" class="cue-button" onClick={() => (setAway(false), onPick(cue))} title={`${pickLabel} ${clock(cue.start)}`} aria-describedby={describedBy?.(cue)}>
+              <time class="cue-time" dir="ltr">{clock(cue.start)}</time>
+              <span class="cue-text">
+                {renderText && needles.length === 0 ? renderText(cue.text) : <Highlighted text={cue.text} needles={needles} />}
               </span>
-            )}
-          </button>
-          {extra?.(cue)}
-        </li>
-      ))}
-    </ol>
+              {flagged?.has(cue.index) && (
+                <span class="flag-mark" role="img" aria-label={t('flagged')} title={t('flagged')}>
+                  ⚑
+                </span>
+              )}
+            </button>
+            {extra?.(cue)}
+          </li>
+        ))}
+      </ol>
+      {away && follow && (
+        <button type="button" class="back-to-current" onClick={() => setAway(false)}>
+          ↧ {t('transcriptBackToCurrent')}
+        </button>
+      )}
+    </>
   );
 }

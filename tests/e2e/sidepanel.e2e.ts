@@ -81,6 +81,36 @@ describe('side panel', () => {
     for (const name of ['Words to know', 'In the lecture']) await panel.locator('summary', { hasText: name }).click();
   });
 
+  it('stops following while the learner scrolls the transcript to read, and comes back in one click', async () => {
+    const list = panel.locator('.transcript');
+    const lineInList = () =>
+      panel.evaluate(() => {
+        const row = document.querySelector('.cue.current')!.getBoundingClientRect();
+        const box = document.querySelector('.transcript')!.getBoundingClientRect();
+        return row.top >= box.top - 1 && row.bottom <= box.bottom + 1;
+      });
+    const back = panel.getByRole('button', { name: 'Back to the playing line' });
+    await seekVideo(lecture, 30.5);
+    await lecture.evaluate(() => document.querySelector('video')!.play());
+    await expect.poll(lineInList).toBe(true);
+    expect(await back.count()).toBe(0);
+    // The learner scrolls up to read the first lines again while the video plays on.
+    await list.hover();
+    await panel.mouse.wheel(0, -2000);
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(0);
+    await back.waitFor();
+    const line = await panel.locator('.cue.current').textContent();
+    await expect.poll(() => panel.locator('.cue.current').textContent(), { timeout: 10_000 }).not.toBe(line);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await lineInList()).toBe(false);
+    await screenshot(panel, 'sidepanel-reading-back');
+    await back.click();
+    await expect.poll(lineInList).toBe(true);
+    expect(await back.count()).toBe(0);
+    await lecture.evaluate(() => document.querySelector('video')!.pause());
+  });
+
   it('finds words in this transcript', async () => {
     await panel.getByRole('searchbox').fill('ROOTS');
     await expect.poll(() => panel.locator('.transcript .cue').count()).toBe(1);
