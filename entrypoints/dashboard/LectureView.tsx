@@ -6,6 +6,7 @@ import { pickTrack, useCues, useTracks } from '../../src/ui/lecture-data';
 import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
 import { TranscriptActions } from '../../src/ui/transcript-actions';
 import { TranscriptList } from '../../src/ui/transcript-list';
+import { TranscriptSearchBox, TranscriptSearchCount, useTranscriptSearch } from '../../src/ui/transcript-search';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { openLectureAt } from './open-lecture';
 import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
@@ -23,6 +24,7 @@ export function LectureView({ lectureId, trackId, time, onError }: { lectureId: 
   const [chosen, setChosen] = useState<string | null>(trackId);
   const track = pickTrack(tracks, chosen);
   const cues = useCues(db, track?.id ?? null);
+  const { query, setQuery, needles, shown } = useTranscriptSearch(cues);
   const open = (at: number) => openLectureAt(lectureId, at).catch((e: Error) => onError(e.message));
   const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
   const flags = useFlags(db, lectureId);
@@ -51,8 +53,10 @@ export function LectureView({ lectureId, trackId, time, onError }: { lectureId: 
             history.replaceState(null, '', lectureHref(lectureId, id));
           }}
         />
+        <TranscriptSearchBox query={query} onQuery={setQuery} />
       </div>
       <TrackStatus track={track} />
+      <TranscriptSearchCount needles={needles} found={shown.length} />
       <TranscriptActions cues={cues} title={`${lecture.title} (${track?.language || track?.label || ''})`} />
       <FlagsPanel
         db={db}
@@ -65,11 +69,11 @@ export function LectureView({ lectureId, trackId, time, onError }: { lectureId: 
         onPick={(at) => void open(at)}
       />
       <TranscriptList
-        cues={cues}
-        current={time === null ? -1 : cueAt(cues, time)}
-        needles={[]}
+        cues={shown}
+        current={time === null ? -1 : cueAt(shown, time)}
+        needles={needles}
         flagged={flagged}
-        follow={time !== null}
+        follow={time !== null && needles.length === 0}
         pickLabel={t('openLectureAt')}
         onPick={(cue) => open(cue.start)}
       />

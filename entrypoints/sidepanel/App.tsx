@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { getDb } from '../../src/db/schema';
-import { normalise } from '../../src/captions/terms';
+import { TranscriptSearchBox, TranscriptSearchCount, useTranscriptSearch } from '../../src/ui/transcript-search';
 import { cueAt } from '../../src/ui/format';
-import { t, tn } from '../../src/ui/i18n';
+import { t } from '../../src/ui/i18n';
 import { TranscriptList } from '../../src/ui/transcript-list';
 import { TranscriptActions } from '../../src/ui/transcript-actions';
 import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
@@ -39,18 +39,13 @@ export function App() {
   const track = pickTrack(offered, chosenTrack);
   const translate = useLineTranslator(track, learner);
   const cues = useCues(db, track?.id ?? null);
-  const [query, setQuery] = useState('');
   const [follow, setFollow] = useState(true);
   const matcher = useGlossaryMatcher(db);
   // Words to know leaves out what the glossary already has (by base form).
   const glossaryBases = useLiveQuery(async () => new Set((await db.glossary.orderBy('base').keys()).map(String)) as ReadonlySet<string>, [], NO_WORDS);
   const [picking, setPicking] = useState<number | null>(null);
 
-  const needles = useMemo(() => normalise(query).split(/\s+/).filter(Boolean), [query]);
-  const shown = useMemo(
-    () => (needles.length === 0 ? cues : cues.filter((c) => needles.every((n) => normalise(c.text).includes(n)))),
-    [cues, needles],
-  );
+  const { query, setQuery, needles, shown } = useTranscriptSearch(cues);
   const current = live && lectureId ? cueAt(shown, live.time) : -1;
   // The lecture's own track, to tell whether a translation lines up with it.
   const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
@@ -103,17 +98,10 @@ export function App() {
           <LectureSettingsPanel languages={tracks.map((tr) => tr.language)} />
           <div class="toolbar">
             <TrackPicker tracks={offered} value={track?.id ?? ''} onChange={setChosenTrack} />
-            <input
-              type="search"
-              class="search"
-              placeholder={t('searchThisTranscript')}
-              aria-label={t('searchThisTranscript')}
-              value={query}
-              onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-            />
+            <TranscriptSearchBox query={query} onQuery={setQuery} />
           </div>
           <TrackStatus track={track} />
-          {needles.length > 0 && <p class="muted" role="status">{tn('linesFound', shown.length)}</p>}
+          <TranscriptSearchCount needles={needles} found={shown.length} />
           <TranscriptActions cues={cues} title={`${lecture?.title ?? ''} (${track?.language || track?.label || ''})`} />
           <label class="follow">
             <input type="checkbox" checked={follow} onChange={(e) => setFollow((e.target as HTMLInputElement).checked)} />

@@ -75,6 +75,18 @@ describe('dashboard', () => {
     await screenshot(dash, 'dashboard-lecture');
   });
 
+  it('finds words in the open transcript, as the side panel does', async () => {
+    const all = await dash.locator('.lecture-view .transcript .cue').count();
+    const box = dash.getByRole('searchbox', { name: 'Search this transcript' });
+    await box.fill('ROOTS');
+    await expect.poll(() => dash.locator('.lecture-view .transcript .cue').count()).toBe(1);
+    await expect(dash.locator('.lecture-view .transcript mark').first().textContent()).resolves.toBe('roots');
+    expect(await dash.locator('.lecture-view p[role="status"]', { hasText: 'found' }).textContent()).toBe('1 line found');
+    await screenshot(dash, 'dashboard-lecture-search');
+    await box.fill('');
+    await expect.poll(() => dash.locator('.lecture-view .transcript .cue').count()).toBe(all);
+  });
+
   it("backup, delete all, import gives back the same data, and the learner's settings", async () => {
     type Local = { chrome: { storage: { local: { set(o: object): Promise<void>; get(k: string[]): Promise<Record<string, unknown>> } } } };
     const local = (o: object) => dash.evaluate((x) => (globalThis as unknown as Local).chrome.storage.local.set(x), o);
