@@ -37,8 +37,9 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
     const box = list.current;
     if (!box || !follow) return;
     // Only the learner's own input counts: the list also scrolls by itself (our following,
-    // the browser keeping lines in place while their heights settle).
-    const leave = () => setAway(true);
+    // the browser keeping lines in place while their heights settle). A list that does not
+    // scroll (the dashboard's: the page does) is never left.
+    const leave = () => box.scrollHeight > box.clientHeight && setAway(true);
     const onKey = (e: KeyboardEvent) => SCROLL_KEYS.has(e.key) && leave();
     const onPointer = (e: PointerEvent) => e.target === box && leave(); // the list's own scroll bar
     const onFocus = (e: FocusEvent) => e.target instanceof Element && e.target.matches(':focus-visible') && leave(); // Tab through the lines

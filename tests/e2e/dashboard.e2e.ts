@@ -87,6 +87,18 @@ describe('dashboard', () => {
     await expect.poll(() => dash.locator('.lecture-view .transcript .cue').count()).toBe(all);
   });
 
+  it('a transcript opened at a moment shows that line; scrolling the page is not leaving a playing line', async () => {
+    const href = await dash.locator('.lecture-link').first().getAttribute('href');
+    await dash.evaluate((h) => (location.hash = h), `${href}?t=30`);
+    const line = dash.locator('.lecture-view .cue.current');
+    await expect.poll(() => line.textContent()).toContain('carbon dioxide go');
+    await expect.poll(() => line.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await dash.locator('.lecture-view .transcript').hover();
+    await dash.mouse.wheel(0, -400);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await dash.getByRole('button', { name: 'Back to the playing line' }).count()).toBe(0);
+  });
+
   it("backup, delete all, import gives back the same data, and the learner's settings", async () => {
     type Local = { chrome: { storage: { local: { set(o: object): Promise<void>; get(k: string[]): Promise<Record<string, unknown>> } } } };
     const local = (o: object) => dash.evaluate((x) => (globalThis as unknown as Local).chrome.storage.local.set(x), o);
