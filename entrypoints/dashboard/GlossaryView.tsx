@@ -12,7 +12,7 @@ import { useFirstLanguage } from '../../src/ui/settings';
 import { trackLanguage, useOnDeviceTranslator } from '../../src/ui/translate-line';
 import { TranslationTimeout } from '../../src/language/translator';
 import type { Notice } from './BackupBar';
-import { openLectureAt } from './open-lecture';
+import { openLectureAt } from '../../src/ui/open-lecture';
 
 const db = getDb();
 

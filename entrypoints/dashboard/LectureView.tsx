@@ -8,7 +8,7 @@ import { TranscriptActions } from '../../src/ui/transcript-actions';
 import { TranscriptList } from '../../src/ui/transcript-list';
 import { TranscriptSearchBox, TranscriptSearchCount, useTranscriptSearch } from '../../src/ui/transcript-search';
 import { useLiveQuery } from '../../src/ui/use-live-query';
-import { openLectureAt } from './open-lecture';
+import { openLectureAt } from '../../src/ui/open-lecture';
 import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
 import { languageName } from '../../src/language/names';
 import { uiLocale } from '../../src/ui/i18n';

@@ -4,7 +4,7 @@ import { FIRST_PAGE, parseQuery, searchTranscripts, widerBudget } from '../../sr
 import { clock } from '../../src/ui/format';
 import { Highlighted } from '../../src/ui/highlight';
 import { t } from '../../src/ui/i18n';
-import { openLectureAt } from './open-lecture';
+import { openLectureAt } from '../../src/ui/open-lecture';
 import { lectureHref } from './use-route';
 
 const db = getDb();

@@ -5,6 +5,7 @@ import { clockOf } from '../../src/glossary/exchange';
 import { t, tn, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { TermInSentence } from '../../src/ui/glossary-marks';
+import { openLectureAt } from '../../src/ui/open-lecture';
 
 const db = getDb();
 const GRADINGS: Grading[] = [1, 2, 3, 4];
@@ -31,7 +32,9 @@ export function App() {
   const queue = useLiveQuery(() => dueEntries(db, Date.now()), [tick], null as GlossaryEntryRecord[] | null);
   const [shown, setShown] = useState(false);
   const [done, setDone] = useState(0);
+  const [openError, setOpenError] = useState<string | null>(null);
   const entry = queue?.[0] ?? null;
+  useEffect(() => setOpenError(null), [entry?.id]);
   const lecture = useLiveQuery(() => (entry?.examples[0]?.lectureId ? db.lectures.get(entry.examples[0].lectureId) : undefined), [entry?.id], undefined);
   const preview = useMemo(() => (entry ? previewDue(entry.card, Date.now()) : null), [entry]);
 
@@ -110,8 +113,16 @@ export function App() {
                 )}
                 {lecture && (
                   <p class="muted">
-                    {lecture.title}
-                    {example?.time != null ? ` · ${clockOf(example.time)}` : ''}
+                    {/* Hear the sentence again where it was said. */}
+                    <button type="button" class="link source" title={t('openLectureAt')} onClick={() => void openLectureAt(lecture.id, example?.time ?? 0).catch((e: Error) => setOpenError(e.message))}>
+                      ▶ {lecture.title}
+                      {example?.time != null ? ` · ${clockOf(example.time)}` : ''}
+                    </button>
+                  </p>
+                )}
+                {openError && (
+                  <p class="notice error" role="alert">
+                    {openError}
                   </p>
                 )}
               </div>

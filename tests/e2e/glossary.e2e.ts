@@ -202,6 +202,13 @@ describe('glossary', () => {
     await review.keyboard.press('Space');
     await review.locator('.answer').waitFor();
     await screenshot(review, 'glossary-review');
+    // The answer names the lecture and the moment: one click opens it there, to hear the sentence again.
+    const { lectureId, time } = word.examples[0];
+    expect(lectureId && time !== null).toBeTruthy();
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), review.locator('.answer button.source').click()]);
+    await expect.poll(() => opened.evaluate(() => document.querySelector('video')?.currentTime ?? -1), { timeout: 15_000 }).toBeCloseTo(time!, 1);
+    await opened.close();
+    await review.bringToFront();
     await review.keyboard.press('3');
     await review.getByText(`Reviewed: 1. Still due: ${before.length - 1}.`).waitFor();
     const after = await waitFor('the graded word rescheduled', async () => (await glossary()).find((e) => e.id === id && e.card.reps === 1));

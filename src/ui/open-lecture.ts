@@ -1,4 +1,4 @@
-import { callBackground } from '../../src/messaging/client';
+import { callBackground } from '../messaging/client';
 
 /** Opens the lecture's page in a new tab, playing from `time`. */
 export async function openLectureAt(lectureId: string, time: number): Promise<void> {
