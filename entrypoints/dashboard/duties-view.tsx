@@ -102,9 +102,10 @@ function Deadline({ duty, kind, deadline, now, onEdit, onError }: { duty: DutyRe
   const label = kind === 'submit' ? 'dutySubmitBy' : 'dutyReviewBy';
   // A step already done: its deadline no longer matters much.
   const met = kind === 'submit' ? duty.submitted : duty.reviewsRequired > 0 && duty.reviewsGiven >= duty.reviewsRequired;
-  const doubts = deadlineDoubts(duty, kind === 'submit' ? 'submitDue' : 'reviewDue');
+  const field = kind === 'submit' ? 'submitDue' : 'reviewDue';
+  const doubts = deadlineDoubts(duty, field);
   // Only this date: the other one keeps its own doubts.
-  const confirm = () => void callBackground('duty.confirm', { id: duty.id, kind: kind === 'submit' ? 'submitDue' : 'reviewDue' }).catch(onError);
+  const confirm = () => void callBackground('duty.confirm', { id: duty.id, kind: field }).catch(onError);
   return (
     <div class={`duty-deadline ${doubts.length > 0 ? 'doubt' : ''} ${met ? 'met' : ''}`}>
       <span>

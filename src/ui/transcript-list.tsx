@@ -43,19 +43,14 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
     const onKey = (e: KeyboardEvent) => SCROLL_KEYS.has(e.key) && leave();
     const onPointer = (e: PointerEvent) => e.target === box && leave(); // the list's own scroll bar
     const onFocus = (e: FocusEvent) => e.target instanceof Element && e.target.matches(':focus-visible') && leave(); // Tab through the lines
-    const passive = { passive: true };
-    box.addEventListener('wheel', leave, passive);
-    box.addEventListener('touchmove', leave, passive);
-    box.addEventListener('keydown', onKey);
-    box.addEventListener('pointerdown', onPointer);
-    box.addEventListener('focusin', onFocus);
-    return () => {
-      box.removeEventListener('wheel', leave);
-      box.removeEventListener('touchmove', leave);
-      box.removeEventListener('keydown', onKey);
-      box.removeEventListener('pointerdown', onPointer);
-      box.removeEventListener('focusin', onFocus);
-    };
+    const stop = new AbortController();
+    const opts = { passive: true, signal: stop.signal };
+    box.addEventListener('wheel', leave, opts);
+    box.addEventListener('touchmove', leave, opts);
+    box.addEventListener('keydown', onKey, opts);
+    box.addEventListener('pointerdown', onPointer, opts);
+    box.addEventListener('focusin', onFocus, opts);
+    return () => stop.abort();
   }, [follow, cues.length > 0]);
   useEffect(() => {
     const box = list.current;
