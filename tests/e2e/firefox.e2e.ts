@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { readDb, startFixtureServer, waitFor, type Server } from './harness';
+import { firefoxScreenshot, firefoxTabId, launchFirefox, type Firefox } from './firefox-harness';
+
+// The Firefox build (Manifest V2, Firefox's sidebar) in a real Firefox: the same learner's
+// path as in Chromium, on the demo course.
+
+let fx: Firefox;
+let server: Server;
+let lecture: Page;
+let probe: Page;
+let dash: Page;
+let lectureUrl: string;
+
+type Row = Record<string, unknown>;
+/** MoocMate's IndexedDB, read with the raw API from one of its pages (the same reader as the Chromium tests). */
+const db = (tables: string[]) => readDb(probe as never, tables) as Promise<Record<string, Row[]>>;
+const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')!.currentTime);
+const seek = (page: Page, t: number) =>
+  page.evaluate(async (time) => {
+    const v = document.querySelector('video')!;
+    v.muted = true;
+    v.pause();
+    v.currentTime = time;
+    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+  }, t);
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  fx = await launchFirefox();
+  probe = await fx.openExtensionPage('dashboard.html');
+  lecture = await fx.newPage();
+  lectureUrl = `${server.url}/demo/course/lecture-1.html`;
+  await lecture.goto(lectureUrl);
+});
+afterAll(async () => {
+  await fx?.close();
+  await server?.close();
+});
+
+describe('Firefox', () => {
+  it('captures every track of the demo lecture without changing which captions show', async () => {
+    const { tracks } = await waitFor('lecture 1 captured in Firefox', async () => {
+      const d = await db(['tracks']);
+      return d.tracks.filter((t) => t.status === 'ok').length === 3 && d;
+    });
+    const byLanguage = Object.fromEntries(tracks.map((t) => [t.language, t]));
+    expect(Object.keys(byLanguage).sort()).toEqual(['en', 'es', 'fr']);
+    for (const t of tracks) expect(t.cueCount).toBe(12);
+    // franc reads the whole English transcript as English.
+    expect(byLanguage.en.detectedLanguage).toBe('eng');
+    const { cues } = await db(['cues']);
+    expect(cues.filter((c) => c.trackId === byLanguage.en.id).map((c) => c.text)).toContain('First, plants take in water through their roots.');
+    // The learner's choice stays: English showing (the default), the two others off.
+    const modes = await lecture.evaluate(() => [...document.querySelector('video')!.textTracks].map((t) => `${t.language}:${t.mode}`));
+    expect(modes).toEqual(['en:showing', 'es:disabled', 'fr:disabled']);
+  });
+
+  it('lists the lecture in the dashboard and opens its transcript', async () => {
+    dash = await fx.openExtensionPage('dashboard.html');
+    const link = await dash.waitForSelector('.lecture-link');
+    expect(await link!.evaluate((a) => a.textContent)).toMatch(/Lecture 1: Photosynthesis.*en · es · fr/);
+    await link!.click();
+    await dash.waitForSelector('.transcript .cue ::-p-text(take in water through their roots)');
+    await firefoxScreenshot(dash, 'firefox-dashboard-lecture');
+  });
+
+  it('the sidebar page follows playback and seeks the video on a click', async () => {
+    const tabId = await firefoxTabId(probe, lectureUrl);
+    // Firefox's sidebar is this page; opened for the lecture's tab, as the pop-out does.
+    const panel = await fx.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    await panel.setViewport({ width: 400, height: 760 });
+    await panel.waitForSelector('.transcript .cue');
+    expect(await panel.$$eval('.transcript .cue', (rows) => rows.length)).toBe(12);
+    // 12 s is inside "First, plants take in water through their roots." (11.2–14.0).
+    await seek(lecture, 12);
+    await panel.waitForFunction(() => document.querySelector('.cue.current')?.textContent?.includes('water through their roots'));
+    await firefoxScreenshot(panel, 'firefox-sidebar');
+    // A click on a line moves the video in the lecture's tab.
+    const target = await panel.$$eval('.transcript .cue', (rows) => {
+      const row = rows.find((r) => r.textContent?.includes('chlorophyll'))!;
+      row.querySelector<HTMLButtonElement>('.cue-button')!.click();
+      return Number(row.getAttribute('data-index'));
+    });
+    const { tracks, cues } = await db(['tracks', 'cues']);
+    const en = tracks.find((t) => t.language === 'en')!;
+    const start = Number(cues.find((c) => c.trackId === en.id && c.index === target)!.start);
+    await waitFor('the video at the clicked line', async () => Math.abs((await videoTime(lecture)) - start) < 0.1);
+    await panel.waitForFunction(() => document.querySelector('.cue.current')?.textContent?.includes('chlorophyll'));
+    await panel.close();
+  });
+
+  it('a search across lectures opens the lecture at that moment', async () => {
+    await dash.locator('input[type="search"]').fill('"carbon dioxide"');
+    await dash.locator('button ::-p-text(Search)').click();
+    const hit = await dash.waitForSelector('.hit ::-p-text(from the air)');
+    const time = await hit!.evaluate((e) => e.closest('.hit')!.querySelector('.hit-time')!.textContent);
+    expect(time).toContain('0:14');
+    await firefoxScreenshot(dash, 'firefox-dashboard-search');
+    const before = new Set(fx.browser.targets());
+    const opened = fx.browser.waitForTarget((t) => t.type() === 'page' && t.url() === lectureUrl && !before.has(t), { timeout: 20_000 });
+    await hit!.evaluate((e) => (e.closest('.hit')!.querySelector('.hit-time') as HTMLElement).click());
+    const page = (await (await opened).page())!;
+    // "They take in carbon dioxide from the air" starts at 14.2 s.
+    await waitFor('the lecture at 14.2 s', async () => Math.abs((await videoTime(page)) - 14.2) < 0.1);
+    await page.close();
+  });
+
+  it('one keystroke flags the caption on screen', async () => {
+    await lecture.bringToFront();
+    await seek(lecture, 12.4);
+    await lecture.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
+    await lecture.keyboard.down('Alt');
+    await lecture.keyboard.down('Shift');
+    await lecture.keyboard.press('KeyF');
+    await lecture.keyboard.up('Shift');
+    await lecture.keyboard.up('Alt');
+    const [flag] = await waitFor('a flag', async () => {
+      const { flags } = await db(['flags']);
+      return flags.length === 1 && flags;
+    });
+    expect(flag).toMatchObject({ start: 11.2, end: 14, text: 'First, plants take in water through their roots.', language: 'en', kind: 'wrong-words' });
+  });
+
+  it('no page threw an error', () => {
+    expect(fx.errors).toEqual([]);
+  });
+});
