@@ -100,13 +100,8 @@ export function App() {
             <TrackPicker tracks={offered} value={track?.id ?? ''} onChange={setChosenTrack} />
             <TranscriptSearchBox query={query} onQuery={setQuery} />
           </div>
-          <TrackStatus track={track} />
+          <TrackStatus track={track} quiet />
           <TranscriptSearchCount needles={needles} found={shown.length} />
-          <TranscriptActions cues={cues} title={`${lecture?.title ?? ''} (${track?.language || track?.label || ''})`} />
-          <label class="follow">
-            <input type="checkbox" checked={follow} onChange={(e) => setFollow((e.target as HTMLInputElement).checked)} />
-            {t('followPlayback')}
-          </label>
           {current >= 0 && (
             <div class="line-actions">
               <button type="button" class="flag-line" onClick={() => flagLine(current)}>
@@ -139,6 +134,14 @@ export function App() {
               </>
             )}
           />
+          {/* Under the lines: what a learner uses now and then, so the first screen keeps room for the lines. */}
+          <div class="transcript-foot">
+            <label class="follow">
+              <input type="checkbox" checked={follow} onChange={(e) => setFollow((e.target as HTMLInputElement).checked)} />
+              {t('followPlayback')}
+            </label>
+            <TranscriptActions cues={cues} title={`${lecture?.title ?? ''} (${track?.language || track?.label || ''})`} />
+          </div>
           {lectureId && (
             <FlagsPanel
               db={db}

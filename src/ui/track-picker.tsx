@@ -1,4 +1,5 @@
 import type { TrackRecord } from '../db/schema';
+import { sameLanguage } from '../language/codes';
 import { languageName } from '../language/names';
 import { t, tn, uiLocale } from './i18n';
 
@@ -25,13 +26,20 @@ export function TrackPicker({ tracks, value, onChange }: { tracks: TrackRecord[]
   );
 }
 
-/** What MoocMate knows about a track: detected language, and any capture problem. */
-export function TrackStatus({ track }: { track: TrackRecord | undefined }) {
+/**
+ * What MoocMate knows about a track: detected language, and any capture problem.
+ * `quiet` (the side panel, where room is short): the detected language only when it tells
+ * the learner something, that is when it is unknown or not the track's declared language.
+ */
+export function TrackStatus({ track, quiet = false }: { track: TrackRecord | undefined; quiet?: boolean }) {
   if (!track) return null;
   const detected = languageName(track.detectedLanguage, uiLocale());
+  const agrees = Boolean(detected && track.language && sameLanguage(track.detectedLanguage, track.language));
+  const showDetected = !quiet || !agrees;
+  if (!showDetected && track.status === 'ok') return null;
   return (
     <div class="track-status">
-      <p class="muted">{detected ? t('detectedLanguage', detected) : t('detectedLanguageUnknown')}</p>
+      {showDetected && <p class="muted">{detected ? t('detectedLanguage', detected) : t('detectedLanguageUnknown')}</p>}
       {track.status !== 'ok' && (
         <p class={track.status === 'error' ? 'problem error' : 'problem'} role="note">
           {track.status === 'error' ? t('trackError') : t('trackPartial')} {track.error}

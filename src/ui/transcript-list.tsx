@@ -71,7 +71,7 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
 
   if (cues.length === 0) return <p class="empty">{t('transcriptNoLines')}</p>;
   return (
-    <>
+    <div class="transcript-box">
       <ol class="transcript" ref={list}>
         {cues.map((cue, i) => (
           <li
@@ -95,11 +95,12 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
           </li>
         ))}
       </ol>
+      {/* Over the foot of the lines, not under them: its coming and going moves nothing else. */}
       {away && follow && (
         <button type="button" class="back-to-current" onClick={() => setAway(false)}>
           ↧ {t('transcriptBackToCurrent')}
         </button>
       )}
-    </>
+    </div>
   );
 }

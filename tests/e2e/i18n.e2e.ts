@@ -296,6 +296,8 @@ describe('interface language chosen in MoocMate, apart from the browser', () => 
     expect(await size(panel, '.cue-time')).toBeCloseTo(before.time * 1.5, 0);
     expect(await size(lecture, flagButton)).toBeCloseTo(before.flag * 1.5, 0);
     await screenshot(panel, 'i18n-sidepanel-font-24px');
+    // Larger text wraps; nothing runs out of the panel's side.
+    expect(await panel.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
 
     await panel.emulateMedia({ colorScheme: 'dark' });
     expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');

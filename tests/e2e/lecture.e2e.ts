@@ -104,6 +104,13 @@ describe('words to know and the glossary', () => {
     expect(await isOpen()).toBe(true);
     // With the words open above it, the transcript still shows several lines (the panel scrolls).
     expect(await transcriptHeight()).toBeGreaterThanOrEqual(240);
+    // ...and on a short screen the first lines are in the first screen, without scrolling the panel.
+    await fresh.setViewportSize({ width: 400, height: 760 });
+    const linesInFirstScreen = () =>
+      fresh.evaluate(() => [...document.querySelectorAll('.transcript .cue')].filter((row) => row.getBoundingClientRect().bottom <= innerHeight).length);
+    await expect.poll(linesInFirstScreen).toBeGreaterThanOrEqual(2);
+    await screenshot(fresh, 'sidepanel-first-screen');
+    await fresh.setViewportSize({ width: 400, height: 900 });
 
     await lecture.evaluate(() => document.querySelector('video')!.play());
     await expect.poll(isOpen).toBe(false);

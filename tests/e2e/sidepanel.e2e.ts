@@ -94,6 +94,8 @@ describe('side panel', () => {
     await lecture.evaluate(() => document.querySelector('video')!.play());
     await expect.poll(lineInList).toBe(true);
     expect(await back.count()).toBe(0);
+    const panelHeight = await panel.evaluate(() => document.scrollingElement!.scrollHeight);
+    const listBox = (await list.boundingBox())!;
     // The learner scrolls up to read the first lines again while the video plays on.
     await list.hover();
     await panel.mouse.wheel(0, -2000);
@@ -105,6 +107,11 @@ describe('side panel', () => {
     expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
     expect(await lineInList()).toBe(false);
     await screenshot(panel, 'sidepanel-reading-back');
+    // The button lies over the foot of the lines: nothing moves, the panel does not grow.
+    expect(await panel.evaluate(() => document.scrollingElement!.scrollHeight)).toBe(panelHeight);
+    expect(await list.boundingBox()).toEqual(listBox);
+    const button = (await back.boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(listBox.y + listBox.height);
     await back.click();
     await expect.poll(lineInList).toBe(true);
     expect(await back.count()).toBe(0);
