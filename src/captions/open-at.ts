@@ -49,6 +49,11 @@ export const openLectureAt: Handlers['lecture.openAt'] = async ({ lectureId, tim
  * when MoocMate opened it at the frame's own address, at its tab's address (the frame is
  * part of that page), or in its tab. A frame without that lecture leaves it for the one
  * that has it.
+ *
+ * One more case: on a page found by its video (`html5`), the lecture's id comes from the
+ * video's address, so a page whose video file moved since the capture holds "another"
+ * lecture. The page MoocMate opened, with one video in its top frame, still shows the
+ * lecture the learner asked for: that video starts at the moment.
  */
 export const takePendingSeek: Handlers['lecture.pendingSeek'] = async ({ lectureIds }, sender) => {
   const at = new Set([sender.url, sender.tab?.url].filter((u): u is string => Boolean(u)).map(pageKey));
@@ -58,9 +63,11 @@ export const takePendingSeek: Handlers['lecture.pendingSeek'] = async ({ lecture
     const e = pending[k];
     return lectureIds.includes(e.lectureId) && (at.has(k) || (tabId !== undefined && e.tabId === tabId));
   });
-  if (!key) return { seek: null };
-  const entry = pending[key];
-  delete pending[key];
+  const moved = !key && sender.frameId === 0 && lectureIds.length === 1 && sender.url ? pageKey(sender.url) : undefined;
+  const take = key ?? (moved !== undefined && moved in pending ? moved : undefined);
+  if (take === undefined) return { seek: null };
+  const entry = pending[take];
+  delete pending[take];
   await browser.storage.session.set({ [KEY]: pending });
-  return { seek: { lectureId: entry.lectureId, time: entry.time } };
+  return { seek: { lectureId: key ? entry.lectureId : lectureIds[0], time: entry.time } };
 };

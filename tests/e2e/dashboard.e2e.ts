@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpDb, launchExtension, openExtensionPage, screenshot, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+import { startServer } from '../../scripts/serve.mjs';
+import { dumpDb, launchExtension, openExtensionPage, ROOT, screenshot, startFixtureServer, waitFor, type Extension, type Server } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -150,6 +152,41 @@ describe('dashboard', () => {
       await expect.poll(() => alert.textContent(), { message: name }).toMatch(message);
       expect(await alert.textContent()).toContain('Nothing was imported.');
       expect(await dumpDb(dash)).toEqual(before);
+    }
+  });
+});
+
+describe('a lecture whose video has moved', () => {
+  it('still opens at the moment of a search hit, when the page now plays its video from another address', async () => {
+    // A course page found by its video: its lecture is that video's address. After the
+    // capture, the site moves the video (a new file name), so the page holds "another" lecture.
+    let video = '/demo/course/media/lecture-1.webm';
+    const html = () => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Week 1: Moving pictures</title></head>
+      <body><h1>Week 1: Moving pictures</h1><video controls muted preload="auto" width="640" height="360" src="${video}">
+      <track kind="captions" srclang="en" label="English" src="/week-1.en.vtt" default></video></body></html>`;
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWelcome to week one.\n\n00:00:14.000 --> 00:00:17.000\nThe xylophone plays in the garden.\n';
+    const send = (type: string, body: () => string) => (_req: unknown, res: unknown) => (res as ServerResponse).writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(body());
+    const site = await startServer({ root: ROOT, routes: { '/week-1.html': send('text/html', html), '/week-1.en.vtt': send('text/vtt', () => vtt) } });
+    try {
+      const page = await ext.context.newPage();
+      await page.goto(`${site.url}/week-1.html`);
+      const old = await waitFor('week 1 captured', async () => (await dumpDb(dash)).lectures.find((l) => l.url === `${site.url}/week-1.html`));
+      await page.close();
+      video = '/demo/course/media/lecture-2.webm';
+
+      await dash.getByRole('searchbox', { name: /search all/i }).fill('xylophone');
+      await dash.getByRole('button', { name: 'Search', exact: true }).click();
+      const opened = await waitFor('the hit', async () => ((await dash.locator('.hit').count()) === 1 ? dash.locator('.hit') : null));
+      const [tab] = await Promise.all([ext.context.waitForEvent('page'), opened.locator('.hit-time').click()]);
+      await tab.waitForLoadState();
+      expect(await tab.evaluate(() => document.querySelector('video')!.currentSrc)).toContain('lecture-2.webm');
+      await expect.poll(() => tab.evaluate(() => document.querySelector('video')!.currentTime), { timeout: 15_000 }).toBeCloseTo(14, 1);
+      // The page now holds another lecture (the video's new address); the old one stays in the library.
+      await waitFor('the moved video captured', async () => (await dumpDb(dash)).lectures.filter((l) => l.url === `${site.url}/week-1.html`).length === 2);
+      expect((await dumpDb(dash)).lectures.some((l) => l.id === old.id)).toBe(true);
+      await tab.close();
+    } finally {
+      await site.close();
     }
   });
 });

@@ -59,6 +59,20 @@ describe('a lecture opened at a moment', () => {
     expect(await takePendingSeek({ lectureIds: [lectureId] }, sender('https://example.org/other.html', elsewhere))).toEqual({ seek: null });
   });
 
+  it('starts the one video of the page opened when that video has a new address (so another lecture id)', async () => {
+    const url = 'https://university.example/course/week-1.html';
+    const { lectureId } = await ingestTrack(getDb(), captured({ page: page({ site: 'html5', lectureKey: 'https://cdn.example/old.mp4', lectureUrl: url }) }), 1);
+    const { tabId: opened } = await openLectureAt({ lectureId, time: 14 }, {});
+    const top = (u: string) => ({ url: u, frameId: 0, tab: { id: opened, url: u } }) as Browser.runtime.MessageSender;
+    // Not a frame inside the page, not a page with two videos: which video would it be?
+    expect(await takePendingSeek({ lectureIds: ['l_new'] }, { ...top(url), frameId: 3, url: 'https://player.example/embed' } as Browser.runtime.MessageSender)).toEqual({ seek: null });
+    expect(await takePendingSeek({ lectureIds: ['l_new', 'l_other'] }, top(url))).toEqual({ seek: null });
+    // Nor another page in the tab (the address led elsewhere): only the page opened.
+    expect(await takePendingSeek({ lectureIds: ['l_new'] }, top('https://university.example/course/week-2.html'))).toEqual({ seek: null });
+    expect(await takePendingSeek({ lectureIds: ['l_new'] }, top(`${url}#video`))).toEqual({ seek: { lectureId: 'l_new', time: 14 } });
+    expect(await takePendingSeek({ lectureIds: ['l_new'] }, top(url))).toEqual({ seek: null });
+  });
+
   it('is forgotten after a minute', async () => {
     const lectureId = await frameLecture();
     const { tabId: opened } = await openLectureAt({ lectureId, time: 3 }, {});
