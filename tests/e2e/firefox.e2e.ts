@@ -66,6 +66,15 @@ describe('Firefox', () => {
     await firefoxScreenshot(dash, 'firefox-dashboard-lecture');
   });
 
+  it("the popup says what MoocMate found on the lecture's tab", async () => {
+    const popup = await fx.openExtensionPage(`popup.html?tab=${await firefoxTabId(probe, lectureUrl)}`);
+    await popup.setViewport({ width: 360, height: 300 });
+    await popup.waitForSelector('::-p-text(Lecture 1: Photosynthesis)');
+    await popup.waitForSelector('::-p-text(3 caption tracks)');
+    await firefoxScreenshot(popup, 'firefox-popup');
+    await popup.close();
+  });
+
   it('the sidebar page follows playback and seeks the video on a click', async () => {
     const tabId = await firefoxTabId(probe, lectureUrl);
     // Firefox's sidebar is this page; opened for the lecture's tab, as the pop-out does.
@@ -76,6 +85,12 @@ describe('Firefox', () => {
     // 12 s is inside "First, plants take in water through their roots." (11.2–14.0).
     await seek(lecture, 12);
     await panel.waitForFunction(() => document.querySelector('.cue.current')?.textContent?.includes('water through their roots'));
+    // ...kept in view: the transcript scrolls to it (smoothly), the panel does not.
+    await panel.waitForFunction(() => {
+      const row = document.querySelector('.cue.current')!.getBoundingClientRect();
+      const list = document.querySelector('.transcript')!.getBoundingClientRect();
+      return row.top >= list.top - 1 && row.bottom <= list.bottom + 1 && row.bottom <= innerHeight;
+    });
     await firefoxScreenshot(panel, 'firefox-sidebar');
     // A click on a line moves the video in the lecture's tab.
     const target = await panel.$$eval('.transcript .cue', (rows) => {
