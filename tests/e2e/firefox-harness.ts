@@ -1,5 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, SHOTS, waitFor } from './harness';
 
@@ -25,6 +26,8 @@ export function firefoxPath(): string {
 
 export interface Firefox {
   browser: Browser;
+  /** Where Firefox saves downloads, without asking. */
+  downloads: string;
   /** Uncaught errors in the pages the test opened. */
   errors: string[];
   extensionUrl(path: string): string;
@@ -38,6 +41,7 @@ export async function launchFirefox(): Promise<Firefox> {
   const manifestFile = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestFile)) throw new Error('The Firefox build is missing: run `npm run build:firefox` first.');
   const geckoId = (JSON.parse(readFileSync(manifestFile, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
+  const downloads = mkdtempSync(join(tmpdir(), 'moocmate-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -50,6 +54,11 @@ export async function launchFirefox(): Promise<Firefox> {
       // The tests play the demo video without a click first.
       'media.autoplay.default': 0,
       'intl.locale.requested': 'en-US',
+      // Downloads (the backup) go to a folder of the test's, without a dialog.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
     },
   });
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -63,6 +72,7 @@ export async function launchFirefox(): Promise<Firefox> {
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
   return {
     browser,
+    downloads,
     errors,
     extensionUrl,
     newPage,
@@ -77,7 +87,10 @@ export async function launchFirefox(): Promise<Firefox> {
       await waitFor(`${path} open`, () => page.evaluate((u) => location.href === u && document.readyState === 'complete', url));
       return page;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      rmSync(downloads, { recursive: true, force: true });
+    },
   };
 }
 
