@@ -18,6 +18,18 @@ let lectureUrl: string;
 type Row = Record<string, unknown>;
 /** MoocMate's IndexedDB, read with the raw API from one of its pages (the same reader as the Chromium tests). */
 const db = (tables: string[]) => readDb(probe as never, tables) as Promise<Record<string, Row[]>>;
+/**
+ * Waits for words on the page. Not puppeteer's ::-p-text: a notice that replaces the one
+ * before it in the same element was missed by it here (timed out with the words shown).
+ */
+async function waitForText(page: Page, words: string): Promise<void> {
+  try {
+    await page.waitForFunction((w) => document.body.innerText.includes(w), { timeout: 20_000 }, words);
+  } catch (err) {
+    const shown = await page.evaluate(() => document.body.innerText).catch((e: Error) => `(page unreadable: ${e.message})`);
+    throw new Error(`"${words}" not on the page. It shows:\n${shown}`, { cause: err });
+  }
+}
 const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')!.currentTime);
 const seek = (page: Page, t: number) =>
   page.evaluate(async (time) => {
@@ -71,8 +83,8 @@ describe('Firefox', () => {
   it("the popup says what MoocMate found on the lecture's tab", async () => {
     const popup = await fx.openExtensionPage(`popup.html?tab=${await firefoxTabId(probe, lectureUrl)}`);
     await popup.setViewport({ width: 360, height: 300 });
-    await popup.waitForSelector('::-p-text(Lecture 1: Photosynthesis)');
-    await popup.waitForSelector('::-p-text(3 caption tracks)');
+    await waitForText(popup, 'Lecture 1: Photosynthesis');
+    await waitForText(popup, '3 caption tracks');
     await firefoxScreenshot(popup, 'firefox-popup');
     await popup.close();
   });
@@ -146,6 +158,7 @@ describe('Firefox', () => {
     expect(before.flags).toHaveLength(1);
     await dash.bringToFront();
     await dash.locator('button::-p-text(Export backup)').click();
+    await waitForText(dash, 'Backup saved: 1 lecture.');
     const file = await waitFor('the backup file', async () => {
       const done = readdirSync(fx.downloads).filter((f) => f.endsWith('.json'));
       return done.length === 1 && join(fx.downloads, done[0]);
@@ -160,16 +173,20 @@ describe('Firefox', () => {
     expect(backup.format).toBe('moocmate-backup');
     expect(backup.data.cues).toHaveLength(before.cues.length);
 
-    dash.once('dialog', (d) => void d.accept());
+    let asked = '';
+    dash.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
     await dash.locator('button::-p-text(Delete all data)').click();
-
-    await dash.waitForSelector('::-p-text(All data is deleted.)');
+    await waitFor('the question before deleting', async () => asked !== '');
+    expect(asked).toMatch(/^Delete everything MoocMate keeps\?/);
+    await waitForText(dash, 'All data is deleted.');
     expect((await db(['cues'])).cues).toHaveLength(0);
 
     const input = (await dash.$('[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
-    // ::-p-text timed out here with the notice on the page; the page's own text shows it.
-    await dash.waitForFunction(() => document.body.innerText.includes('Backup imported: 1 lecture, 36 lines.'));
+    await waitForText(dash, 'Backup imported: 1 lecture, 36 lines.');
     const after = await db(tables);
     const canon = (r: Row) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))));
     for (const table of tables) expect(after[table].map(canon).sort(), table).toEqual(before[table].map(canon).sort());
