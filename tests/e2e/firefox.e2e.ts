@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { readDb, startFixtureServer, waitFor, type Server } from './harness';
+import { readDb, seekVideo, startFixtureServer, waitFor, type Server } from './harness';
 import { firefoxScreenshot, firefoxTabId, launchFirefox, type Firefox } from './firefox-harness';
 
 // The Firefox build (Manifest V2, Firefox's sidebar) in a real Firefox: the same learner's
@@ -31,14 +31,8 @@ async function waitForText(page: Page, words: string): Promise<void> {
   }
 }
 const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')!.currentTime);
-const seek = (page: Page, t: number) =>
-  page.evaluate(async (time) => {
-    const v = document.querySelector('video')!;
-    v.muted = true;
-    v.pause();
-    v.currentTime = time;
-    await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-  }, t);
+/** The Chromium tests' seek (muted, paused); it only calls `page.evaluate`, which puppeteer's page has too. */
+const seek = (page: Page, t: number) => seekVideo(page as never, t, { pause: true });
 
 beforeAll(async () => {
   server = await startFixtureServer();
