@@ -45,7 +45,7 @@ export function countTracks() {
   });
 }
 
-function wipe() {
+export function wipe() {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('moocmate');
     open.onupgradeneeded = () => open.transaction.abort();
@@ -126,6 +126,7 @@ async function loadOnce(browser, url, { probe, waitMs }) {
       nodes: m.Nodes,
       longTasks: longTasks?.map((t) => round(t.duration, 1)) ?? null,
       cpuMs: trace.cpuMs,
+      reclaimCpuMs: trace.reclaimCpuMs,
       traceWallMs: trace.wallMs,
       maxTaskCpuMs: trace.maxTaskCpuMs,
       longTasksWall: trace.longTasksWall,
@@ -156,12 +157,21 @@ async function toolsOnFirstUse(page, cdp, thread) {
   return { readyMs, cpuMs: figures.extensionScript.cpuMs, maxCallCpuMs: figures.extensionScript.maxCallCpuMs };
 }
 
+/**
+ * Every load gets a renderer process started for it. Chromium otherwise keeps a spare
+ * renderer ready, started in the background; about 5-7 s after it started, it reclaims
+ * memory in a task of its own (1-8 ms of CPU). Which load that task falls into depends on
+ * how long ago that browser's last load was: in the order of the rounds below it fell
+ * into 12 of 15 loads with the extension and 1 of 30 without (bench/README.md).
+ */
+export const BROWSER_ARGS = ['--disable-features=SpareRendererForSitePerProcess'];
+
 export async function benchContentScript({ serverUrl, rounds = Number(process.env.BENCH_CONTENT_ROUNDS ?? 15), warmup = 1, log = () => {} }) {
   const url = `${serverUrl}/bench/pages/lecture-2000.html`;
-  const withExt = await launch({ withExtension: true });
-  const without = await launch({ withExtension: false });
+  const withExt = await launch({ withExtension: true, args: BROWSER_ARGS });
+  const without = await launch({ withExtension: false, args: BROWSER_ARGS });
   const floorDir = writeFloorExtension();
-  const floorBrowser = await launch({ withExtension: true, extensionDir: floorDir });
+  const floorBrowser = await launch({ withExtension: true, extensionDir: floorDir, args: BROWSER_ARGS });
   try {
     // An extension page to read the extension's database from (its manifest: no UI, no scripts of ours).
     const probe = await withExt.context.newPage();
@@ -199,6 +209,8 @@ export async function benchContentScript({ serverUrl, rounds = Number(process.en
       extensionScriptCpuMs: round(median(rs.map((r) => r.extensionScript.cpuMs)), 1),
       extensionScriptWallMs: round(median(rs.map((r) => r.extensionScript.wallMs)), 1),
       maxExtensionCallCpuMs: round(max(rs.map((r) => r.extensionScript.maxCallCpuMs)), 1),
+      // Should be 0 with the spare renderer off (BROWSER_ARGS).
+      loadsWithReclaim: rs.filter((r) => r.reclaimCpuMs > 0).length,
     });
     const ext = summary(runs.extension);
     const none = summary(runs.none);

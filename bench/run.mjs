@@ -204,6 +204,8 @@ if (f.content) {
   const cpuSpread = (rs) => `${n(Math.min(...rs.map((r) => r.cpuMs)), 0)}-${n(Math.max(...rs.map((r) => r.cpuMs)), 0)}`;
   log(`  thread CPU spread per load: with ${cpuSpread(f.content.runs.extension)} ms, without ${cpuSpread(f.content.runs.none)} ms, floor ${cpuSpread(f.content.runs.floor)} ms`);
   log(`  the floor's own script (CPU, median): ${n(f.content.floor.extensionScriptCpuMs, 1)} ms`);
+  const reclaims = [f.content.withExtension, f.content.withoutExtension, f.content.floor].map((m) => m.loadsWithReclaim ?? 0);
+  log(`  loads with a spare renderer's memory reclaim (should be none): ${reclaims.join(' / ')} (with / without / floor)`);
   if (f.content.pageErrors.length) log(`  page errors: ${f.content.pageErrors.join('; ')}`);
 }
 

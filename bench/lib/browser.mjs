@@ -11,8 +11,9 @@ export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ? resolve(process.e
 
 /**
  * `extensionDir`: another extension to load (figure 4's floor). `userDataDir`: a profile to use and keep (default: a throw-away one, removed on close).
+ * `args`: more Chromium switches.
  * The result's `errors` collects every page's uncaught errors.
  */
-export function launch({ withExtension = false, userDataDir, extensionDir = EXTENSION_DIR } = {}) {
-  return launchChromium({ withExtension, userDataDir, extensionDir });
+export function launch({ withExtension = false, userDataDir, extensionDir = EXTENSION_DIR, args = [] } = {}) {
+  return launchChromium({ withExtension, userDataDir, extensionDir, args });
 }
