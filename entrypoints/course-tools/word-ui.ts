@@ -4,6 +4,7 @@ import { callBackground } from '../../src/messaging/client';
 import { MARK_CSS, renderMarkedText } from '../../src/glossary/mark-text';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 import type { CaptureLoop } from '../course.content/capture-loop';
+import { interval } from '../course.content/timers';
 import { msg, watchPageStrings } from './page-i18n';
 
 
@@ -122,18 +123,18 @@ export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matc
   };
   matcher.onChange(refresh);
   // Follows the caption only while open.
-  let following: number | undefined;
+  let stopFollowing: (() => void) | undefined;
   const open = () => {
     mount();
     pop.hidden = false;
     shown = '\u0000';
-    following ??= ctx.setInterval(refresh, 250);
+    stopFollowing ??= interval(ctx, refresh, 250);
     refresh();
   };
   close.addEventListener('click', () => {
     pop.hidden = true;
-    clearInterval(following);
-    following = undefined;
+    stopFollowing?.();
+    stopFollowing = undefined;
   });
 
   /** The learner's selection: in the popover (its own shadow selection) or on the page. */

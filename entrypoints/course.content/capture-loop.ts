@@ -6,6 +6,7 @@ import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { lectureIdFor } from '../../src/captions/ids';
 import { callBackground } from '../../src/messaging/client';
 import { OnScreenRecorder } from './on-screen';
+import { interval, timeout } from './timers';
 
 const SETTLE_MS = 300;
 const MAX_RETRIES = 6;
@@ -27,7 +28,7 @@ export interface WatchedLecture {
   capture: TabLecture['capture'];
   note?: CaptureNote;
   /** Records a player's own caption box when nothing better exists (the last fallback). */
-  screen?: { recorder: OnScreenRecorder; lectureKey: string };
+  screen?: { recorder: OnScreenRecorder; lectureKey: string; stop(): void };
 }
 
 type Capture = BackgroundProtocol['capture.track']['req'];
@@ -48,7 +49,8 @@ export class CaptureLoop {
   private readonly watched = new Map<HTMLElement, WatchedLecture>();
   private readonly sent = new Set<string>();
   private readonly failures = new Map<string, number>();
-  private readonly timers = new Map<HTMLElement, number>();
+  /** The pending read of each lecture: the function that stops it. */
+  private readonly timers = new Map<HTMLElement, () => void>();
   /** Track modes after our last read: reading a script track flips its mode and back, which fires 'change'. */
   private readonly modes = new WeakMap<HTMLVideoElement, string>();
   private lastPlayed: HTMLElement | null = null;
@@ -182,10 +184,9 @@ export class CaptureLoop {
   }
 
   private unwatch(element: HTMLElement): void {
-    this.watched.get(element)?.screen?.recorder.stop();
+    this.watched.get(element)?.screen?.stop();
     this.watched.delete(element);
-    const t = this.timers.get(element);
-    if (t !== undefined) clearTimeout(t);
+    this.timers.get(element)?.();
     this.timers.delete(element);
     if (this.lastPlayed === element) this.lastPlayed = null;
     this.notify();
@@ -206,14 +207,17 @@ export class CaptureLoop {
   /** Pages change a video's source and tracks in several steps; capture once they settle. */
   schedule(element: HTMLElement): void {
     if (!this.watched.has(element)) return;
-    const t = this.timers.get(element);
-    if (t !== undefined) clearTimeout(t);
+    this.timers.get(element)?.();
     this.timers.set(
       element,
-      this.ctx.setTimeout(() => {
-        this.timers.delete(element);
-        void this.capture(element).catch((err) => console.debug('[MoocMate] capture failed:', err));
-      }, SETTLE_MS),
+      timeout(
+        this.ctx,
+        () => {
+          this.timers.delete(element);
+          void this.capture(element).catch((err) => console.debug('[MoocMate] capture failed:', err));
+        },
+        SETTLE_MS,
+      ),
     );
   }
 
@@ -277,7 +281,7 @@ export class CaptureLoop {
       if (dataFailed) w.note = 'noteDataFailed';
     }
     if (w.screen && (jobs.length > 0 || w.screen.lectureKey !== page.lectureKey)) {
-      w.screen.recorder.stop();
+      w.screen.stop();
       w.screen = undefined;
     }
     // 4. Captions the player draws itself, recorded while the learner watches.
@@ -301,7 +305,6 @@ export class CaptureLoop {
 
   private recordScreen(w: WatchedLecture, box: Element, media: HTMLVideoElement, page: PageInfo): void {
     const recorder = new OnScreenRecorder(box, media);
-    w.screen = { recorder, lectureKey: page.lectureKey };
     const flush = () => {
       if (w.screen?.recorder !== recorder || !recorder.takeChanged()) return;
       const cues = recorder.lines();
@@ -312,9 +315,16 @@ export class CaptureLoop {
         signature: `screen:${cues.length}:${last?.end ?? 0}`,
       });
     };
-    const timer = this.ctx.setInterval(flush, SCREEN_FLUSH_MS);
-    media.addEventListener('pause', flush, { signal: this.ctx.signal });
-    this.ctx.onInvalidated(() => clearInterval(timer));
+    const stopFlush = interval(this.ctx, flush, SCREEN_FLUSH_MS);
+    const listening = new AbortController();
+    media.addEventListener('pause', flush, { signal: AbortSignal.any([this.ctx.signal, listening.signal]) });
+    // When the lecture is no longer read from the screen, its timer and listener go too.
+    const stop = () => {
+      recorder.stop();
+      stopFlush();
+      listening.abort();
+    };
+    w.screen = { recorder, lectureKey: page.lectureKey, stop };
   }
 
   private async send(element: HTMLElement, page: PageInfo, job: Job): Promise<void> {
@@ -343,7 +353,7 @@ export class CaptureLoop {
       this.sent.delete(signature);
       const tries = (this.failures.get(signature) ?? 0) + 1;
       this.failures.set(signature, tries);
-      if (!this.ctx.isInvalid && tries <= MAX_RETRIES) this.ctx.setTimeout(() => this.schedule(element), RETRY_MS * tries);
+      if (!this.ctx.isInvalid && tries <= MAX_RETRIES) timeout(this.ctx, () => this.schedule(element), RETRY_MS * tries);
       if (!this.ctx.isInvalid) console.debug('[MoocMate] capture failed:', err);
     }
   }

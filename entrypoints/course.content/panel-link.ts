@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PANEL_PORT, type PageToPanel, type PanelToPage } from '../../src/messaging/protocol';
 import type { CaptureLoop } from './capture-loop';
+import { timeout } from './timers';
 
 const THROTTLE_MS = 200;
 
@@ -9,7 +10,8 @@ const THROTTLE_MS = 200;
 export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
   const ports = new Set<Browser.runtime.Port>();
   let selected: string | null = null;
-  let timer: number | undefined;
+  /** Stops the update that `soon` scheduled. */
+  let pending: (() => void) | undefined;
 
   const state = (): PageToPanel => {
     const lectures = loop.lectures();
@@ -19,14 +21,15 @@ export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
     return { type: 'state', lectures, active, time: video?.currentTime ?? 0, paused: video?.paused ?? true };
   };
   const post = () => {
-    timer = undefined;
+    pending?.();
+    pending = undefined;
     // Frames without lectures stay quiet: the panel hears the frame that has the video.
     if (ports.size === 0 || loop.lectures().length === 0) return;
     const s = state();
     for (const p of ports) p.postMessage(s);
   };
   const soon = () => {
-    if (timer === undefined && ports.size > 0) timer = ctx.setTimeout(post, THROTTLE_MS);
+    if (pending === undefined && ports.size > 0) pending = timeout(ctx, post, THROTTLE_MS);
   };
 
   loop.onChange((reason) => {

@@ -11,6 +11,7 @@ import { readDutyNow, watchDuties } from './duty-watch';
 import { onAltShiftKey } from './page-keys';
 import { shareCore } from './shared';
 import { toolsLoader } from './tools';
+import { timeout } from './timers';
 import type { SiteList } from './site-list';
 
 /**
@@ -61,7 +62,7 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   const woken = new AbortController();
   const failed = (err: unknown) => console.debug('[MoocMate] tools did not load:', err);
   const wake = () => void tools.load().then(() => woken.abort(), failed);
-  ctx.setTimeout(watchDutiesIfRead, 0);
+  timeout(ctx, watchDutiesIfRead, 0);
   if (list?.waiting()) lookForLaterSites(ctx, loop, list);
 
   // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
@@ -137,13 +138,17 @@ const LOOK_AFTER_MS = 500;
  * only with a video: look again once the page settles, until every later adapter is in.
  */
 function lookForLaterSites(ctx: ContentScriptContext, loop: CaptureLoop, list: SiteList): void {
-  let timer: number | undefined;
+  let pending: (() => void) | undefined;
   const stop = loop.onPageChange(() => {
-    clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
-      list.current(); // loads what is found; its onReady reads the page again
-      if (!list.waiting()) stop();
-    }, LOOK_AFTER_MS);
+    pending?.();
+    pending = timeout(
+      ctx,
+      () => {
+        list.current(); // loads what is found; its onReady reads the page again
+        if (!list.waiting()) stop();
+      },
+      LOOK_AFTER_MS,
+    );
   });
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,6 +166,28 @@ export async function pageStatus(ext: Extension, probe: Page, page: Page): Promi
  * content scripts run and share what they load (the page itself cannot see it).
  */
 export async function inOurWorld<T>(ext: Extension, page: Page, expression: string): Promise<T> {
+  return withOurWorld(ext, page, expression, true, async (result) => result.value as T);
+}
+
+/**
+ * How many listeners of `type` the EventTarget that `expression` gives (in MoocMate's
+ * isolated world) holds: what our content script left on it.
+ */
+export async function listenersInOurWorld(ext: Extension, page: Page, expression: string, type: string): Promise<number> {
+  return withOurWorld(ext, page, expression, false, async (result, cdp) => {
+    if (!result.objectId) throw new Error(`in MoocMate's world, ${expression} is not an object`);
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    return listeners.filter((l) => l.type === type).length;
+  });
+}
+
+async function withOurWorld<T>(
+  ext: Extension,
+  page: Page,
+  expression: string,
+  returnByValue: boolean,
+  use: (result: { value?: unknown; objectId?: string }, cdp: CDPSession) => Promise<T>,
+): Promise<T> {
   const cdp = await ext.context.newCDPSession(page);
   try {
     const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
@@ -174,9 +196,9 @@ export async function inOurWorld<T>(ext: Extension, page: Page, expression: stri
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.includes(ext.extensionId));
     if (!ours) throw new Error('MoocMate has no isolated world in this page');
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: ours.id, returnByValue: true });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: ours.id, returnByValue });
     if (exceptionDetails) throw new Error(`in MoocMate's world: ${exceptionDetails.text}`);
-    return result.value as T;
+    return await use(result, cdp);
   } finally {
     await cdp.detach().catch(() => undefined);
   }

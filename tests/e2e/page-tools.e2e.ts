@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite, inOurWorld, pageStatus, readDb, readTracks, startFixtureServer, tabIdOf, waitFor } from './harness';
+import { extensionSuite, inOurWorld, listenersInOurWorld, pageStatus, readDb, readTracks, startFixtureServer, tabIdOf, waitFor } from './harness';
+import { PANEL_PORT } from '../../src/messaging/protocol';
 import { extensionCalls, readTrace, TRACE_CATEGORIES } from '../../bench/lib/trace.mjs';
 
 const suite = extensionSuite(startFixtureServer);
@@ -147,6 +148,50 @@ describe('a page that keeps changing costs MoocMate little', () => {
 });
 
 describe('MoocMate keeps to itself in the page', () => {
+  it('a page that keeps changing and a side panel following playback leave nothing piling up in the content script', async () => {
+    const lecture = await openCaptured();
+    const tabId = await tabIdOf(suite.ext, lecture);
+    type Tabs = { chrome: { tabs: { connect(id: number, o: { name: string }): { disconnect(): void } } }; panelPort?: { disconnect(): void } };
+    try {
+      // The tools in first (playing would load them): what they set up once is not counted.
+      await lecture.hover('video');
+      await lecture.locator('[data-moocmate="flag-ui"]').waitFor({ state: 'attached' });
+      await lecture.waitForTimeout(1000); // the start-up timers are over
+      // Every timer of the content script stops when the script does (an update), through a
+      // listener on its context's signal; that listener must go once the timer has run.
+      const held = () => listenersInOurWorld(suite.ext, lecture, 'globalThis.__moocmateCore.ctx.signal', 'abort');
+      const before = await held();
+      // A side panel follows playback (its port, as entrypoints/sidepanel opens it): every
+      // timeupdate schedules an update of the panel.
+      await suite.probe.evaluate(
+        ([id, name]) => {
+          const g = globalThis as unknown as Tabs;
+          g.panelPort = g.chrome.tabs.connect(id, { name });
+        },
+        [tabId, PANEL_PORT] as [number, string],
+      );
+      await lecture.evaluate(async () => {
+        const video = document.querySelector('video')!;
+        video.muted = true;
+        await video.play();
+        // Meanwhile the page changes 30 times, as a page with a clock or a chat does: each
+        // change schedules a look for Open edX markup once the page settles.
+        for (let i = 0; i < 30; i++) {
+          document.body.append(document.createElement('span'));
+          await new Promise((r) => setTimeout(r, 60));
+        }
+        video.pause();
+      });
+      await lecture.waitForTimeout(800); // the last look and the last panel update have run
+      const after = await held();
+      // WXT's ctx.setTimeout left one listener per call: 30 page changes and about 10 panel updates.
+      expect(after - before, `abort listeners: ${before} before, ${after} after`).toBeLessThanOrEqual(1);
+    } finally {
+      await suite.probe.evaluate(() => (globalThis as unknown as Tabs).panelPort?.disconnect());
+      await lecture.close();
+    }
+  });
+
   it('the page’s own message listeners hear nothing from MoocMate', async () => {
     const lecture = await openCaptured((page) =>
       page.addInitScript(() => {
