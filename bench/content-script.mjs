@@ -159,7 +159,7 @@ async function toolsOnFirstUse(page, cdp, thread) {
 
 /**
  * Every load gets a renderer process started for it. Chromium otherwise keeps a spare
- * renderer ready, started in the background; about 5-7 s after it started, it reclaims
+ * renderer ready, started in the background; some seconds after it started, it reclaims
  * memory in a task of its own (1-8 ms of CPU). Which load that task falls into depends on
  * how long ago that browser's last load was: in the order of the rounds below it fell
  * into 12 of 15 loads with the extension and 1 of 30 without (bench/README.md).
