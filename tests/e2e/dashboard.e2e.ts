@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { dumpDb, launchExtension, openExtensionPage, ROOT, screenshot, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+import { canonicalRows, dumpDb, launchExtension, openExtensionPage, ROOT, screenshot, startFixtureServer, waitFor, type Extension, type Server } from './harness';
 
 let ext: Extension;
 let server: Server;
@@ -123,11 +123,8 @@ describe('dashboard', () => {
     await dash.getByTestId('import-file').setInputFiles(file);
     await dash.getByText(/Backup imported: 2 lectures/).waitFor();
     const after = await dumpDb(dash);
-    // Same records, whatever the order of rows or of keys in a row.
-    const canon = (r: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))));
-    const sort = (rows: Array<Record<string, unknown>>) => rows.map(canon).sort();
     for (const table of ['courses', 'lectures', 'tracks', 'cues'] as const) {
-      expect(sort(after[table]), table).toEqual(sort(before[table]));
+      expect(canonicalRows(after[table]), table).toEqual(canonicalRows(before[table]));
     }
     await expect.poll(() => dash.locator('.lecture-link').count()).toBe(2);
     expect(await settings()).toEqual({ firstLanguage: 'fa', maxCharsPerSecond: 15 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { readDb, seekVideo, startFixtureServer, waitFor, type Server } from './harness';
+import { canonicalRows, readDb, seekVideo, startFixtureServer, waitFor, type Server } from './harness';
 import { firefoxScreenshot, firefoxTabId, launchFirefox, type Firefox } from './firefox-harness';
 
 // The Firefox build (Manifest V2, Firefox's sidebar) in a real Firefox: the same learner's
@@ -182,8 +182,7 @@ describe('Firefox', () => {
     await input.uploadFile(file);
     await waitForText(dash, 'Backup imported: 1 lecture, 36 lines.');
     const after = await db(tables);
-    const canon = (r: Row) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))));
-    for (const table of tables) expect(after[table].map(canon).sort(), table).toEqual(before[table].map(canon).sort());
+    for (const table of tables) expect(canonicalRows(after[table]), table).toEqual(canonicalRows(before[table]));
   });
 
   it('no page threw an error', () => {

@@ -204,6 +204,11 @@ async function withOurWorld<T>(
   }
 }
 
+/** Rows as comparable text: the same records, whatever the order of rows or of keys in a row. */
+export function canonicalRows(rows: ReadonlyArray<Record<string, unknown>>): string[] {
+  return rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))))).sort();
+}
+
 /** Searches all transcripts from the dashboard and opens a hit at its moment: the tab it opens. */
 export async function openSearchHit(ext: Extension, dash: Page, query: string, hasText?: string): Promise<Page> {
   await dash.getByRole('searchbox', { name: /search all/i }).fill(query);
