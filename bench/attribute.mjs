@@ -11,7 +11,7 @@ import { launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, round } from './lib/stats.mjs';
 import { extensionCalls, pageMainThread, readTrace } from './lib/trace.mjs';
-import { BROWSER_ARGS, countTracks, wipe } from './content-script.mjs';
+import { BROWSER_ARGS, waitAsCaptureTakes, wipe } from './content-script.mjs';
 
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,blink';
 const SETTLE_MS = 500;
@@ -38,15 +38,7 @@ async function loadOnce(browser, url, { probe, waitMs }) {
     await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'load' });
-    if (probe) {
-      while ((await probe.evaluate(countTracks)) < 2) {
-        if (Date.now() - t0 > 30_000) throw new Error('capture did not finish in 30 s');
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    } else {
-      await new Promise((r) => setTimeout(r, Math.max(0, t0 + waitMs - Date.now())));
-    }
-    const elapsed = Date.now() - t0;
+    const elapsed = await waitAsCaptureTakes(t0, { probe, waitMs });
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const events = await readTrace(cdp);
     await cdp.detach().catch(() => undefined);

@@ -82,6 +82,25 @@ function writeFloorExtension() {
   return dir;
 }
 
+/**
+ * With the extension (`probe`, one of its pages): until both tracks are stored. Without:
+ * until `waitMs` after `t0`, as long as the paired load with the extension took.
+ * Returns the time since `t0`.
+ */
+export async function waitAsCaptureTakes(t0, { probe, waitMs }) {
+  if (probe) {
+    for (;;) {
+      const n = await probe.evaluate(countTracks);
+      if (n >= EXPECTED_TRACKS) break;
+      if (Date.now() > t0 + 30_000) throw new Error(`capture did not finish in 30 s (${n}/${EXPECTED_TRACKS} tracks stored)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } else {
+    await new Promise((r) => setTimeout(r, Math.max(0, t0 + waitMs - Date.now())));
+  }
+  return Date.now() - t0;
+}
+
 async function loadOnce(browser, url, { probe, waitMs }) {
   const page = await browser.context.newPage();
   try {
@@ -91,19 +110,8 @@ async function loadOnce(browser, url, { probe, waitMs }) {
     await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'load' });
-    let captureMs = null;
-    if (probe) {
-      const until = t0 + 30_000;
-      for (;;) {
-        const n = await probe.evaluate(countTracks);
-        if (n >= EXPECTED_TRACKS) break;
-        if (Date.now() > until) throw new Error(`capture did not finish in 30 s (${n}/${EXPECTED_TRACKS} tracks stored)`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      captureMs = Date.now() - t0;
-    } else {
-      await new Promise((r) => setTimeout(r, Math.max(0, t0 + waitMs - Date.now())));
-    }
+    const captured = await waitAsCaptureTakes(t0, { probe, waitMs });
+    const captureMs = probe ? captured : null;
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const { metrics } = await cdp.send('Performance.getMetrics');
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));

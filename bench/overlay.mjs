@@ -5,7 +5,7 @@
 // A Chromium trace of each run counts layouts that ran inside script (forced layouts).
 import { launch } from './lib/browser.mjs';
 import { median, round } from './lib/stats.mjs';
-import { countTracks } from './content-script.mjs';
+import { waitAsCaptureTakes } from './content-script.mjs';
 import { readTrace, SCRIPT_EVENTS } from './lib/trace.mjs';
 
 export const OVERLAY_TARGET_MS = 1;
@@ -57,12 +57,9 @@ export async function benchOverlay({ serverUrl, rounds = 3, log = () => {} }) {
     const probe = await browser.context.newPage();
     await probe.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const page = await browser.context.newPage();
+    const t0 = Date.now();
     await page.goto(`${serverUrl}/bench/pages/lecture-2000.html`, { waitUntil: 'load' });
-    const until = Date.now() + 30_000;
-    while ((await probe.evaluate(countTracks)) < 2) {
-      if (Date.now() > until) throw new Error('the bench lecture was not captured in 30 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitAsCaptureTakes(t0, { probe });
     const setOverlay = (on) =>
       probe.evaluate((o) => chrome.storage.local.set({ lectureSettings: { overlay: o, language: 'es' } }), on);
     const seek = (t) =>
