@@ -1,0 +1,85 @@
+// Figure 4's page loaded in several Chromiums side by side, their loads interleaved, to
+// compare builds of the content script under the same machine load (bench/README.md).
+//   node bench/compare.mjs [loads] <arm> <arm> …
+// An arm is `built` (the build figure 4 uses), `minimal` (that build with bench/minimal-capture.js
+// as the generic content script: a lower bound), `none` (no extension), or the folder of
+// another build (say, an older commit's). With a `none` arm, each other arm's row gives the
+// thread CPU it adds, with a 95% bootstrap interval. Each load waits until both tracks are
+// stored; `none` waits as long as the other arms' loads took (median).
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../scripts/serve.mjs';
+import { EXTENSION_DIR, launch } from './lib/browser.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { median, medianDifferenceInterval, round } from './lib/stats.mjs';
+import { TRACE_CATEGORIES, mainThreadFigures, pageMainThread, readTrace } from './lib/trace.mjs';
+import { BROWSER_ARGS, waitAsCaptureTakes, wipe } from './content-script.mjs';
+
+const SETTLE_MS = 500;
+const args = process.argv.slice(2);
+const loads = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 15;
+if (args.length < 2) throw new Error('usage: node bench/compare.mjs [loads] <arm> <arm> … (built, minimal, none, or a build folder)');
+
+/** The built extension with the minimal capture script in place of the generic one. */
+function minimalBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'moocmate-bench-minimal-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(join(ROOT, 'bench/minimal-capture.js'), join(dir, 'content-scripts/course.js'));
+  return dir;
+}
+
+const temp = [];
+const server = await startServer({ root: ROOT });
+const arms = [];
+try {
+  for (const name of args) {
+    const none = name === 'none';
+    const dir = name === 'built' ? EXTENSION_DIR : name === 'minimal' ? minimalBuild() : none ? undefined : name;
+    if (name === 'minimal') temp.push(dir);
+    const browser = await launch({ withExtension: !none, extensionDir: dir, args: BROWSER_ARGS });
+    // The extension's database is read from an extension page that runs none of our code.
+    const probe = none ? null : await browser.context.newPage();
+    await probe?.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    arms.push({ name, browser, probe, ours: [], cpu: [], longest: [], took: [] });
+  }
+  const url = `${server.url}/bench/pages/lecture-2000.html`;
+  for (let i = 0; i <= loads; i++) {
+    // Each round in the other order, so no arm always goes first.
+    for (const arm of i % 2 ? [...arms].reverse() : arms) {
+      await arm.probe?.evaluate(wipe);
+      const page = await arm.browser.context.newPage();
+      const cdp = await arm.browser.context.newCDPSession(page);
+      await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
+      const t0 = Date.now();
+      await page.goto(url, { waitUntil: 'load' });
+      const waitMs = median(arms.filter((a) => a.probe).flatMap((a) => a.took)) || 1500;
+      const took = await waitAsCaptureTakes(t0, arm.probe ? { probe: arm.probe } : { waitMs });
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const events = await readTrace(cdp);
+      await page.close();
+      if (i === 0) continue; // warm-up
+      const f = mainThreadFigures(events, pageMainThread(events, '/bench/pages/'));
+      arm.took.push(took);
+      arm.ours.push(f.extensionScript.cpuMs);
+      arm.cpu.push(f.cpuMs);
+      arm.longest.push(f.extensionScript.maxCallCpuMs);
+    }
+    process.stderr.write(`round ${i}/${loads}${i === 0 ? ' (warm-up)' : ''}\n`);
+  }
+  const base = arms.find((a) => a.name === 'none');
+  console.log(`${loads} loads per arm, interleaved. Medians of the page's main-thread CPU.`);
+  for (const a of arms) {
+    let row = `${a.name}: page ${round(median(a.cpu), 1)} ms`;
+    if (a.probe) row += `, our script ${round(median(a.ours), 1)} ms (longest call ${round(median(a.longest), 1)})`;
+    if (base && a !== base) {
+      const [lo, hi] = medianDifferenceInterval(a.cpu, base.cpu);
+      row += `; added ${round(median(a.cpu) - median(base.cpu), 1)} ms (95%: ${round(lo, 1)} to ${round(hi, 1)})`;
+    }
+    console.log(row);
+  }
+} finally {
+  for (const a of arms) await a.browser.close();
+  await server.close();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+}
