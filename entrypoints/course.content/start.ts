@@ -166,10 +166,13 @@ function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): void {
   const until = Date.now() + SEEK_ASK_MS;
   const ask = () => {
     if (Date.now() > until) return stop();
-    const ids = loop.lectures().map((l) => l.lectureId);
+    const lectures = loop.lectures();
+    const ids = lectures.map((l) => l.lectureId);
     if (ids.every((id) => asked.has(id))) return;
     for (const id of ids) asked.add(id);
-    callBackground('lecture.pendingSeek', { lectureIds: ids }).then(
+    // The title tells the background whether a page whose video moved still holds the lecture asked for.
+    const title = lectures.length === 1 ? lectures[0].title : undefined;
+    callBackground('lecture.pendingSeek', { lectureIds: ids, ...(title ? { title } : {}) }).then(
       ({ seek: target }) => {
         if (!target) return;
         stop();

@@ -52,10 +52,11 @@ export const openLectureAt: Handlers['lecture.openAt'] = async ({ lectureId, tim
  *
  * One more case: on a page found by its video (`html5`), the lecture's id comes from the
  * video's address, so a page whose video file moved since the capture holds "another"
- * lecture. The page MoocMate opened, with one video in its top frame, still shows the
- * lecture the learner asked for: that video starts at the moment.
+ * lecture. When the page MoocMate opened has one lecture in its top frame, with the title
+ * of the lecture asked for, it is that lecture: its video starts at the moment. A page
+ * that now shows a lecture of another title keeps its start.
  */
-export const takePendingSeek: Handlers['lecture.pendingSeek'] = async ({ lectureIds }, sender) => {
+export const takePendingSeek: Handlers['lecture.pendingSeek'] = async ({ lectureIds, title }, sender) => {
   const at = new Set([sender.url, sender.tab?.url].filter((u): u is string => Boolean(u)).map(pageKey));
   const tabId = sender.tab?.id;
   const pending = await readPending();
@@ -63,11 +64,18 @@ export const takePendingSeek: Handlers['lecture.pendingSeek'] = async ({ lecture
     const e = pending[k];
     return lectureIds.includes(e.lectureId) && (at.has(k) || (tabId !== undefined && e.tabId === tabId));
   });
-  const moved = !key && sender.frameId === 0 && lectureIds.length === 1 && sender.url ? pageKey(sender.url) : undefined;
-  const take = key ?? (moved !== undefined && moved in pending ? moved : undefined);
+  const moved = !key && sender.frameId === 0 && lectureIds.length === 1 && title && sender.url ? pageKey(sender.url) : undefined;
+  const take = key ?? (moved !== undefined && moved in pending && (await sameTitle(pending[moved].lectureId, title!)) ? moved : undefined);
   if (take === undefined) return { seek: null };
   const entry = pending[take];
   delete pending[take];
   await browser.storage.session.set({ [KEY]: pending });
   return { seek: { lectureId: key ? entry.lectureId : lectureIds[0], time: entry.time } };
 };
+
+/** Titles compared as a learner reads them: spaces and letter case aside. */
+async function sameTitle(lectureId: string, title: string): Promise<boolean> {
+  const asked = await getDb().lectures.get(lectureId);
+  const plain = (t: string) => t.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  return asked !== undefined && plain(asked.title) !== '' && plain(asked.title) === plain(title);
+}

@@ -129,8 +129,11 @@ export const BackgroundSchemas = {
   'tools.load': v.object({}),
   /** The generic capture script found a later site's markup and asks for its adapter (src/sites/page-tools.ts). */
   'site.load': v.object({ site: v.picklist(['edx']) }),
-  /** A frame with lectures asks whether this tab was opened to play one from a moment. */
-  'lecture.pendingSeek': v.object({ lectureIds: v.pipe(v.array(text(100)), v.maxLength(100)) }),
+  /**
+   * A frame with lectures asks whether this tab was opened to play one from a moment.
+   * `title`: the title of the frame's lecture, when it has exactly one (src/captions/open-at.ts).
+   */
+  'lecture.pendingSeek': v.object({ lectureIds: v.pipe(v.array(text(100)), v.maxLength(100)), title: v.optional(text(500)) }),
   /** The learner flags the caption on screen (keystroke or the button by the player). */
   'flag.create': v.object({
     lectureId: text(100),

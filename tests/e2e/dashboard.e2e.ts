@@ -154,14 +154,19 @@ describe('dashboard', () => {
 });
 
 describe('a lecture whose video has moved', () => {
-  it('still opens at the moment of a search hit, when the page now plays its video from another address', async () => {
-    // A course page found by its video: its lecture is that video's address. After the
-    // capture, the site moves the video (a new file name), so the page holds "another" lecture.
+  /**
+   * A course page found by its video: its lecture is that video's address. After the
+   * capture, the site moves the video (a new file name), so the page holds "another"
+   * lecture; `after` is the page's title from then on. Opens the hit for `word`, which is
+   * said at 14 s (a word of its own per test: earlier tests' lectures stay in the library).
+   */
+  async function openMovedLecture(word: string, after: string, check: (tab: Page) => Promise<void>): Promise<void> {
     let video = '/demo/course/media/lecture-1.webm';
-    const html = () => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Week 1: Moving pictures</title></head>
-      <body><h1>Week 1: Moving pictures</h1><video controls muted preload="auto" width="640" height="360" src="${video}">
+    let title = 'Week 1: Moving pictures';
+    const html = () => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+      <body><h1>${title}</h1><video controls muted preload="auto" width="640" height="360" src="${video}">
       <track kind="captions" srclang="en" label="English" src="/week-1.en.vtt" default></video></body></html>`;
-    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWelcome to week one.\n\n00:00:14.000 --> 00:00:17.000\nThe xylophone plays in the garden.\n';
+    const vtt = `WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWelcome to week one.\n\n00:00:14.000 --> 00:00:17.000\nThe ${word} plays in the garden.\n`;
     const send = (type: string, body: () => string) => (_req: unknown, res: unknown) => (res as ServerResponse).writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(body());
     const site = await startServer({ root: ROOT, routes: { '/week-1.html': send('text/html', html), '/week-1.en.vtt': send('text/vtt', () => vtt) } });
     try {
@@ -170,14 +175,15 @@ describe('a lecture whose video has moved', () => {
       const old = await waitFor('week 1 captured', async () => (await dumpDb(dash)).lectures.find((l) => l.url === `${site.url}/week-1.html`));
       await page.close();
       video = '/demo/course/media/lecture-2.webm';
+      title = after;
 
-      await dash.getByRole('searchbox', { name: /search all/i }).fill('xylophone');
+      await dash.getByRole('searchbox', { name: /search all/i }).fill(word);
       await dash.getByRole('button', { name: 'Search', exact: true }).click();
       const opened = await waitFor('the hit', async () => ((await dash.locator('.hit').count()) === 1 ? dash.locator('.hit') : null));
       const [tab] = await Promise.all([ext.context.waitForEvent('page'), opened.locator('.hit-time').click()]);
       await tab.waitForLoadState();
       expect(await tab.evaluate(() => document.querySelector('video')!.currentSrc)).toContain('lecture-2.webm');
-      await expect.poll(() => tab.evaluate(() => document.querySelector('video')!.currentTime), { timeout: 15_000 }).toBeCloseTo(14, 1);
+      await check(tab);
       // The page now holds another lecture (the video's new address); the old one stays in the library.
       await waitFor('the moved video captured', async () => (await dumpDb(dash)).lectures.filter((l) => l.url === `${site.url}/week-1.html`).length === 2);
       expect((await dumpDb(dash)).lectures.some((l) => l.id === old.id)).toBe(true);
@@ -185,5 +191,20 @@ describe('a lecture whose video has moved', () => {
     } finally {
       await site.close();
     }
+  }
+
+  it('still opens at the moment of a search hit, when the page now plays its video from another address', async () => {
+    await openMovedLecture('xylophone', 'Week 1: Moving pictures', async (tab) => {
+      await expect.poll(() => tab.evaluate(() => document.querySelector('video')!.currentTime), { timeout: 15_000 }).toBeCloseTo(14, 1);
+    });
+  });
+
+  it('leaves the video at its start when the page at that address now shows a lecture of another title', async () => {
+    await openMovedLecture('zeppelin', 'Week 1: Light and leaves', async (tab) => {
+      // The page's lecture is captured, and it asked for its moment at that point.
+      await waitFor('the new lecture captured', async () => (await dumpDb(dash)).lectures.some((l) => l.title === 'Week 1: Light and leaves'));
+      await tab.waitForTimeout(1500);
+      expect(await tab.evaluate(() => document.querySelector('video')!.currentTime)).toBe(0);
+    });
   });
 });

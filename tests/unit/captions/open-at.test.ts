@@ -61,16 +61,31 @@ describe('a lecture opened at a moment', () => {
 
   it('starts the one video of the page opened when that video has a new address (so another lecture id)', async () => {
     const url = 'https://university.example/course/week-1.html';
-    const { lectureId } = await ingestTrack(getDb(), captured({ page: page({ site: 'html5', lectureKey: 'https://cdn.example/old.mp4', lectureUrl: url }) }), 1);
+    const title = 'Week 1: Moving pictures';
+    const { lectureId } = await ingestTrack(getDb(), captured({ page: page({ site: 'html5', lectureKey: 'https://cdn.example/old.mp4', lectureUrl: url, lectureTitle: title }) }), 1);
     const { tabId: opened } = await openLectureAt({ lectureId, time: 14 }, {});
     const top = (u: string) => ({ url: u, frameId: 0, tab: { id: opened, url: u } }) as Browser.runtime.MessageSender;
     // Not a frame inside the page, not a page with two videos: which video would it be?
-    expect(await takePendingSeek({ lectureIds: ['l_new'] }, { ...top(url), frameId: 3, url: 'https://player.example/embed' } as Browser.runtime.MessageSender)).toEqual({ seek: null });
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title }, { ...top(url), frameId: 3, url: 'https://player.example/embed' } as Browser.runtime.MessageSender)).toEqual({ seek: null });
     expect(await takePendingSeek({ lectureIds: ['l_new', 'l_other'] }, top(url))).toEqual({ seek: null });
     // Nor another page in the tab (the address led elsewhere): only the page opened.
-    expect(await takePendingSeek({ lectureIds: ['l_new'] }, top('https://university.example/course/week-2.html'))).toEqual({ seek: null });
-    expect(await takePendingSeek({ lectureIds: ['l_new'] }, top(`${url}#video`))).toEqual({ seek: { lectureId: 'l_new', time: 14 } });
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title }, top('https://university.example/course/week-2.html'))).toEqual({ seek: null });
+    // Nor a lecture without a title, or of another title: the page now shows another lecture.
     expect(await takePendingSeek({ lectureIds: ['l_new'] }, top(url))).toEqual({ seek: null });
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title: 'Week 1: Light and leaves' }, top(url))).toEqual({ seek: null });
+    // The same title, spaces and letter case aside: the lecture asked for, at its new address.
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title: ' week 1:  moving PICTURES ' }, top(`${url}#video`))).toEqual({ seek: { lectureId: 'l_new', time: 14 } });
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title }, top(url))).toEqual({ seek: null });
+  });
+
+  it('keeps the moment for the frame that holds the lecture when a moved page shows another lecture', async () => {
+    const url = 'https://university.example/course/week-1.html';
+    const { lectureId } = await ingestTrack(getDb(), captured({ page: page({ site: 'html5', lectureKey: 'https://cdn.example/old.mp4', lectureUrl: url, lectureTitle: 'Week 1' }) }), 1);
+    const { tabId: opened } = await openLectureAt({ lectureId, time: 20 }, {});
+    const top = { url, frameId: 0, tab: { id: opened, url } } as Browser.runtime.MessageSender;
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title: 'Week 2' }, top)).toEqual({ seek: null });
+    // Not taken: the lecture itself, found later in the same tab, still starts there.
+    expect(await takePendingSeek({ lectureIds: [lectureId], title: 'Week 1' }, top)).toEqual({ seek: { lectureId, time: 20 } });
   });
 
   it('is forgotten after a minute', async () => {
