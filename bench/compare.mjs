@@ -41,12 +41,13 @@ try {
     // The extension's database is read from an extension page that runs none of our code.
     const probe = none ? null : await browser.context.newPage();
     await probe?.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-    arms.push({ name, browser, probe, ours: [], cpu: [], longest: [], took: [] });
+    arms.push({ name, browser, probe, ours: [], cpu: [], longest: [], took: [], byPlace: [] });
   }
   const url = `${server.url}/bench/pages/lecture-2000.html`;
   for (let i = 0; i <= loads; i++) {
     // Each round in the other order, so no arm always goes first.
-    for (const arm of i % 2 ? [...arms].reverse() : arms) {
+    const order = i % 2 ? [...arms].reverse() : arms;
+    for (const [place, arm] of order.entries()) {
       await arm.probe?.evaluate(wipe);
       const page = await arm.browser.context.newPage();
       const cdp = await arm.browser.context.newCDPSession(page);
@@ -64,6 +65,7 @@ try {
       arm.ours.push(f.extensionScript.cpuMs);
       arm.cpu.push(f.cpuMs);
       arm.longest.push(f.extensionScript.maxCallCpuMs);
+      (arm.byPlace[place] ??= []).push(f.cpuMs);
     }
     process.stderr.write(`round ${i}/${loads}${i === 0 ? ' (warm-up)' : ''}\n`);
   }
@@ -78,6 +80,9 @@ try {
     }
     console.log(row);
   }
+  // Whether a load's place in its round changes the page's CPU: the order of the arms goes
+  // back and forth, so each arm has as many loads in each place.
+  for (const a of arms) console.log(`  ${a.name} by place in the round: ${a.byPlace.map((xs, p) => `${p + 1}. ${round(median(xs), 1)} ms`).join(', ')}`);
 } finally {
   for (const a of arms) await a.browser.close();
   await server.close();
