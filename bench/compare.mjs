@@ -5,7 +5,8 @@
 // as the generic content script: a lower bound), `none` (no extension), or the folder of
 // another build (say, an older commit's). With a `none` arm, each other arm's row gives the
 // thread CPU it adds, with a 95% bootstrap interval. Each load waits until both tracks are
-// stored; `none` waits as long as the other arms' loads took (median).
+// stored; `none` waits as long as the other arms' loads took (median). The order of the arms
+// turns round every round, and each arm's median is also printed by its place in the round.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
