@@ -24,7 +24,7 @@ export function BackupBar({ onNotice }: { onNotice: (n: Notice) => void }) {
     try {
       const summary = await importBackup(db, await file.text());
       await resyncDuties();
-      onNotice({ kind: 'ok', text: tn('importDone', summary.lectures, summary.cues) });
+      onNotice({ kind: 'ok', text: t('importDone', tn('importLectures', summary.lectures), tn('importLines', summary.cues)) });
     } catch (err) {
       const text = err instanceof BackupError ? t(err.key as MessageKey, ...err.subs) : t('importFailed', String(err));
       onNotice({ kind: 'error', text: `${t('importRejected')} ${text}` });

@@ -15,11 +15,17 @@ describe('counts in the learner’s language (tn)', () => {
     expect([0, 1, 2].map((n) => tn('glossaryCount', n))).toEqual(['0 words', '1 word', '2 words']);
     expect(tn('lineCount', 1)).toBe('1 line');
     expect(tn('exportDone', 1)).toBe('Backup saved: 1 lecture.');
+    // Two counts in one sentence: each takes its own form.
+    const imported = (lectures: number, lines: number) => t('importDone', tn('importLectures', lectures), tn('importLines', lines));
+    expect(imported(1, 1)).toBe('Backup imported: 1 lecture, 1 line.');
+    expect(imported(2, 1)).toBe('Backup imported: 2 lectures, 1 line.');
+    expect(imported(1, 36)).toBe('Backup imported: 1 lecture, 36 lines.');
   });
 
   it('French counts 0 and 1 alike, by its own rules', () => {
     use('fr');
     expect([0, 1, 2].map((n) => tn('glossaryCount', n))).toEqual(['0 mot', '1 mot', '2 mots']);
+    expect(t('importDone', tn('importLectures', 1), tn('importLines', 2))).toBe('Sauvegarde importée\u00a0: 1 leçon, 2 lignes.');
   });
 
   it('languages that say every count alike keep one text', () => {
