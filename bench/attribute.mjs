@@ -10,11 +10,10 @@ import { startServer } from '../scripts/serve.mjs';
 import { launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, round } from './lib/stats.mjs';
-import { extensionCalls, pageMainThread, readTrace } from './lib/trace.mjs';
-import { BROWSER_ARGS, waitAsCaptureTakes, wipe } from './content-script.mjs';
+import { extensionCalls, pageMainThread } from './lib/trace.mjs';
+import { BROWSER_ARGS, tracedLoad, wipe } from './content-script.mjs';
 
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,blink';
-const SETTLE_MS = 500;
 const OURS = 'a call into our script';
 
 const args = process.argv.slice(2);
@@ -32,34 +31,22 @@ function kindOf(task, thread, ours) {
 }
 
 async function loadOnce(browser, url, { probe, waitMs }) {
-  const page = await browser.context.newPage();
-  try {
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
-    const t0 = Date.now();
-    await page.goto(url, { waitUntil: 'load' });
-    const elapsed = await waitAsCaptureTakes(t0, { probe, waitMs });
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const events = await readTrace(cdp);
-    await cdp.detach().catch(() => undefined);
-    const main = pageMainThread(events, new URL(url).pathname);
-    if (!main) throw new Error('the trace has no main thread for the bench page');
-    const thread = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((x, y) => x.ts - y.ts);
-    const ours = extensionCalls(events, main);
-    const kinds = new Map();
-    for (const task of thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask')) {
-      const kind = kindOf(task, thread, ours);
-      kinds.set(kind, (kinds.get(kind) ?? 0) + (task.tdur ?? 0) / 1000);
-      if (show && kind.includes(show)) {
-        const inner = thread.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && (e.tdur ?? e.dur ?? 0) > 300);
-        const at = round((task.ts - thread[0].ts) / 1000, 0);
-        console.log(`${probe ? 'with' : 'without'}, at ${at} ms, ${round(task.tdur / 1000, 1)} ms: ${inner.map((e) => `${e.name} ${round((e.tdur ?? e.dur) / 1000, 1)}`).join(', ')}`);
-      }
+  const { events, took: elapsed } = await tracedLoad(browser, url, { probe, waitMs, categories: CATEGORIES });
+  const main = pageMainThread(events, new URL(url).pathname);
+  if (!main) throw new Error('the trace has no main thread for the bench page');
+  const thread = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((x, y) => x.ts - y.ts);
+  const ours = extensionCalls(events, main);
+  const kinds = new Map();
+  for (const task of thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask')) {
+    const kind = kindOf(task, thread, ours);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + (task.tdur ?? 0) / 1000);
+    if (show && kind.includes(show)) {
+      const inner = thread.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && (e.tdur ?? e.dur ?? 0) > 300);
+      const at = round((task.ts - thread[0].ts) / 1000, 0);
+      console.log(`${probe ? 'with' : 'without'}, at ${at} ms, ${round(task.tdur / 1000, 1)} ms: ${inner.map((e) => `${e.name} ${round((e.tdur ?? e.dur) / 1000, 1)}`).join(', ')}`);
     }
-    return { elapsed, kinds };
-  } finally {
-    await page.close();
   }
+  return { elapsed, kinds };
 }
 
 const server = await startServer({ root: ROOT });

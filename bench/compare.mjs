@@ -14,10 +14,9 @@ import { startServer } from '../scripts/serve.mjs';
 import { EXTENSION_DIR, launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, medianDifferenceInterval, round } from './lib/stats.mjs';
-import { TRACE_CATEGORIES, mainThreadFigures, pageMainThread, readTrace } from './lib/trace.mjs';
-import { BROWSER_ARGS, waitAsCaptureTakes, wipe } from './content-script.mjs';
+import { mainThreadFigures, pageMainThread } from './lib/trace.mjs';
+import { BROWSER_ARGS, tracedLoad, wipe } from './content-script.mjs';
 
-const SETTLE_MS = 500;
 const args = process.argv.slice(2);
 const loads = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 15;
 if (args.length < 2) throw new Error('usage: node bench/compare.mjs [loads] <arm> <arm> … (built, minimal, none, or a build folder)');
@@ -50,16 +49,8 @@ try {
     const order = i % 2 ? [...arms].reverse() : arms;
     for (const [place, arm] of order.entries()) {
       await arm.probe?.evaluate(wipe);
-      const page = await arm.browser.context.newPage();
-      const cdp = await arm.browser.context.newCDPSession(page);
-      await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
-      const t0 = Date.now();
-      await page.goto(url, { waitUntil: 'load' });
       const waitMs = median(arms.filter((a) => a.probe).flatMap((a) => a.took)) || 1500;
-      const took = await waitAsCaptureTakes(t0, arm.probe ? { probe: arm.probe } : { waitMs });
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
-      const events = await readTrace(cdp);
-      await page.close();
+      const { events, took } = await tracedLoad(arm.browser, url, arm.probe ? { probe: arm.probe } : { waitMs });
       if (i === 0) continue; // warm-up
       const f = mainThreadFigures(events, pageMainThread(events, '/bench/pages/'));
       arm.took.push(took);

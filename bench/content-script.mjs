@@ -101,6 +101,28 @@ export async function waitAsCaptureTakes(t0, { probe, waitMs }) {
   return Date.now() - t0;
 }
 
+/**
+ * One traced load of `url` in a new tab of `browser` (attribute.mjs, compare.mjs): the trace
+ * runs from before the load until the wait of waitAsCaptureTakes and SETTLE_MS more. Returns
+ * the trace's events and the time the wait took; the tab is closed.
+ */
+export async function tracedLoad(browser, url, { probe, waitMs, categories = TRACE_CATEGORIES }) {
+  const page = await browser.context.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
+    const t0 = Date.now();
+    await page.goto(url, { waitUntil: 'load' });
+    const took = await waitAsCaptureTakes(t0, { probe, waitMs });
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const events = await readTrace(cdp);
+    await cdp.detach().catch(() => undefined);
+    return { events, took };
+  } finally {
+    await page.close();
+  }
+}
+
 async function loadOnce(browser, url, { probe, waitMs }) {
   const page = await browser.context.newPage();
   try {
