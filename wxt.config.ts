@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { wordFrequencyPlugin } from './scripts/word-frequency-plugin';
 import { polyfillEsmPlugin } from './scripts/polyfill-esm-plugin';
-import { CAPTION_HOST_MATCHES, COURSE_SITE_MATCHES } from './src/sites/hosts';
+import { CAPTION_HOST_MATCHES, COURSE_SCRIPTS, COURSE_SITE_MATCHES, SITE_MATCHES } from './src/sites/hosts';
 
 // See docs/architecture.md for why each permission is here.
 export default defineConfig({
@@ -29,6 +29,14 @@ export default defineConfig({
     // Manifest V2 (Firefox) lists optional hosts among optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
+    // The course page's scripts (src/sites/hosts.ts). Players embedded in course pages are
+    // frames; document_idle, so the page's own scripts start first.
+    content_scripts: Object.entries(COURSE_SCRIPTS).map(([site, file]) => ({
+      matches: [...SITE_MATCHES[site as keyof typeof SITE_MATCHES]],
+      js: [file.slice(1)],
+      run_at: 'document_idle' as const,
+      all_frames: true,
+    })),
     commands: {
       // Chrome takes at most four suggested keys, and silently leaves a command without one
       // when the key is one of its own shortcuts: on Linux it refused Alt+Shift+W, A, P, T,

@@ -1,5 +1,5 @@
 import { edxAdapter } from '../src/sites/edx';
-import { shareSite } from './course.content/shared';
+import { shareSite } from './course-page/shared';
 
 /**
  * The edX / Open edX adapter, run by the background (src/sites/page-tools.ts, `site.load`)

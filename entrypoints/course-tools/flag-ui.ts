@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../course-page/page-context';
 import { callBackground } from '../../src/messaging/client';
-import type { CaptureLoop } from '../course.content/capture-loop';
+import type { CaptureLoop } from '../course-page/capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
 
 /** The caption the player shows now: the showing track's language and its active cues' text. */
@@ -16,7 +16,7 @@ function shownCaption(media: HTMLVideoElement): { language?: string; shownText?:
  * and a small button by the player flag the caption on screen. The button and its note
  * live in a shadow root; every text is set with textContent.
  */
-export function installFlagUi(ctx: ContentScriptContext, loop: CaptureLoop): { flagNow(): Promise<boolean>; key(code: string): boolean } {
+export function installFlagUi(ctx: PageContext, loop: CaptureLoop): { flagNow(): Promise<boolean>; key(code: string): boolean } {
   const host = document.createElement('div');
   // font-size: medium is the learner's default font size, whatever the course page sets.
   host.style.cssText = 'position:absolute;z-index:2147483646;top:0;left:0;display:none;font-size:medium;';
@@ -86,7 +86,7 @@ const ANCHOR = '--moocmate-flag-video';
  * browser to lay out the page at once: the bench's profile showed that costing the most
  * main-thread time of the content script). The video gets only the `anchor-name`.
  */
-function followWithAnchor(ctx: ContentScriptContext, loop: CaptureLoop, host: HTMLElement): void {
+function followWithAnchor(ctx: PageContext, loop: CaptureLoop, host: HTMLElement): void {
   host.style.cssText =
     'position:absolute;z-index:2147483646;display:none;flex-direction:column;align-items:flex-end;margin:8px;' +
     `position-anchor:${ANCHOR};top:anchor(top);right:anchor(right);position-visibility:anchors-visible;`;
@@ -120,7 +120,7 @@ function followWithAnchor(ctx: ContentScriptContext, loop: CaptureLoop, host: HT
 }
 
 /** Browsers without anchor positioning (Firefox): place the button once a frame when asked, and every second. */
-function followWithFrames(ctx: ContentScriptContext, loop: CaptureLoop, host: HTMLElement): void {
+function followWithFrames(ctx: PageContext, loop: CaptureLoop, host: HTMLElement): void {
   let frame = 0;
   const place = () => {
     frame = 0;

@@ -1,5 +1,5 @@
 import { pageMatcher } from '../../src/glossary/page-matcher';
-import { shareTools, sharedCore, sharedTools } from '../course.content/shared';
+import { shareTools, sharedCore, sharedTools } from '../course-page/shared';
 import { installFlagUi } from './flag-ui';
 import { installLectureUi } from './lecture-ui';
 import { installWordUi } from './word-ui';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../course-page/page-context';
 import { callBackground } from '../../src/messaging/client';
 import type { LectureCaptionTrack } from '../../src/messaging/protocol';
 import { CaptionOverlay } from '../../src/lecture/overlay';
@@ -8,7 +8,7 @@ import { pairLines, type PairedLine } from '../../src/lecture/pairing';
 import { chooseTracks, type TrackChoice } from '../../src/lecture/track-choice';
 import { browserTranslator, TranslationCache } from '../../src/lecture/translate';
 import { LECTURE_KEYS, LECTURE_SETTINGS_KEY, readLectureSettings, usesLectureTools, type LectureSettings } from '../../src/lecture/settings';
-import type { CaptureLoop } from '../course.content/capture-loop';
+import type { CaptureLoop } from '../course-page/capture-loop';
 import { msg, watchPageStrings } from './page-i18n';
 import { measureBox } from './measure-box';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
@@ -20,7 +20,7 @@ import { FIRST_LANGUAGE_KEY, isLanguageTag } from '../../src/language/first-lang
  * that waits for the reader (docs/lecture.md). Lines come from the tracks the background
  * stored for this lecture, read back once per capture.
  */
-export function installLectureUi(ctx: ContentScriptContext, loop: CaptureLoop, glossary: PageMatcher): { key(code: string): boolean } {
+export function installLectureUi(ctx: PageContext, loop: CaptureLoop, glossary: PageMatcher): { key(code: string): boolean } {
   let settings: LectureSettings = readLectureSettings(undefined);
   const overlay = new CaptionOverlay(document, () => glossary.current());
   overlay.mount(document.documentElement);

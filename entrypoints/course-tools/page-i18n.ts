@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../course-page/page-context';
 import { callBackground } from '../../src/messaging/client';
 import { UI_LANGUAGE_KEY } from '../../src/ui/messages-table';
 import { textFrom, type MessageKey } from '../../src/ui/i18n';
@@ -43,7 +43,7 @@ export function msg(key: PageKey, ...subs: string[]): string {
  * Calls `onChange` with the language and direction when the strings arrive, and again
  * whenever the learner picks another language. One request serves every caller.
  */
-export function watchPageStrings(ctx: ContentScriptContext, onChange: (lang: string, dir: 'ltr' | 'rtl') => void): void {
+export function watchPageStrings(ctx: PageContext, onChange: (lang: string, dir: 'ltr' | 'rtl') => void): void {
   listeners.add(onChange);
   ctx.onInvalidated(() => listeners.delete(onChange));
   if (locale) onChange(locale.lang, locale.dir);

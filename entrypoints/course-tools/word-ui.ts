@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../course-page/page-context';
 import { callBackground } from '../../src/messaging/client';
 import { MARK_CSS, renderMarkedText } from '../../src/glossary/mark-text';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
-import type { CaptureLoop } from '../course.content/capture-loop';
-import { interval } from '../course.content/timers';
+import type { CaptureLoop } from '../course-page/capture-loop';
+import { interval } from '../course-page/timers';
 import { msg, watchPageStrings } from './page-i18n';
 
 
@@ -31,7 +31,7 @@ function sentenceAround(selection: Selection, term: string): string {
  * context menu), and the caption popover, which shows the line on screen as text the
  * learner can select, with glossary words marked (renderMarkedText). Shadow root; text only.
  */
-export function installWordUi(ctx: ContentScriptContext, loop: CaptureLoop, matcher: PageMatcher): { addWord(selection?: string): Promise<boolean> | null; key(code: string): boolean } {
+export function installWordUi(ctx: PageContext, loop: CaptureLoop, matcher: PageMatcher): { addWord(selection?: string): Promise<boolean> | null; key(code: string): boolean } {
   const host = document.createElement('div');
   host.style.cssText = 'position:fixed;z-index:2147483646;left:0;top:0;';
   const root = host.attachShadow({ mode: 'open' });

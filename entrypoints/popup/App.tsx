@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { callBackground, callTab } from '../../src/messaging/client';
+import { callBackground } from '../../src/messaging/client';
+import { callTab } from '../../src/messaging/tab-client';
 import type { TabLecture } from '../../src/messaging/protocol';
 import { getDb } from '../../src/db/schema';
 import { sitePattern } from '../../src/sites/enable';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { getDb, type DutyRecord } from '../../src/db/schema';
-import { callTab } from '../../src/messaging/client';
+import { callTab } from '../../src/messaging/tab-client';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { t, tn } from '../../src/ui/i18n';
 import { bucketOf, nextDeadline, sortDuties } from '../../src/duties/schedule';

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '../messaging/client';
 import { buildMatcher, type GlossaryMatcher } from './match';
 
@@ -15,7 +14,8 @@ export interface PageMatcher {
  * when a caption surface first asks, and fetched again when the background says the
  * glossary changed ('page.glossaryChanged').
  */
-export function pageMatcher(ctx: ContentScriptContext): PageMatcher {
+/** `ctx`: the course page script's context (entrypoints/course-page/page-context.ts). */
+export function pageMatcher(ctx: { onInvalidated(run: () => void): void }): PageMatcher {
   let matcher: GlossaryMatcher | null = null;
   let wanted = false;
   let loading: Promise<void> | null = null;

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
+import { COURSE_SCRIPTS } from './hosts';
 
-/** The built content script (WXT names it after entrypoints/course.content). */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/course.js';
+/** The generic course page's script (src/sites/hosts.ts). */
+export const CONTENT_SCRIPT_FILE = COURSE_SCRIPTS.other;
 const ID_PREFIX = 'site:';
 
 /** `https://uni.example/*` for a page address; null for pages MoocMate never runs on. */

@@ -3,7 +3,7 @@
  * servers, and local course servers (an Open edX devstack runs on localhost). Any other
  * site is turned on by the learner from the popup (an optional permission).
  *
- * Each platform gets a content script with only its own adapter (entrypoints/*.content);
+ * Each platform gets a content script with only its own adapter (COURSE_SCRIPTS);
  * `other` gets the generic one, which also knows Open edX, found by its markup on any host.
  */
 export const SITE_MATCHES = {
@@ -15,6 +15,20 @@ export const SITE_MATCHES = {
 } as const;
 
 export const COURSE_SITE_MATCHES: string[] = Object.values(SITE_MATCHES).flat();
+
+/**
+ * The course page's script of each site: entrypoints/<name>.ts, built as /<name>.js. They
+ * are WXT unlisted scripts that wxt.config.ts lists as content scripts itself, so that
+ * WXT's content-script wrapper (its context, a DOM event and a location watcher at every
+ * load) stays out of them (entrypoints/course-page/page-context.ts).
+ */
+export const COURSE_SCRIPTS = {
+  coursera: '/coursera.js',
+  udemy: '/udemy.js',
+  youtube: '/youtube.js',
+  khan: '/khan.js',
+  other: '/course.js',
+} as const satisfies Record<keyof typeof SITE_MATCHES, `/${string}.js`>;
 
 /** Caption files on hosts other than the course pages. */
 export const CAPTION_HOST_MATCHES = ['https://*.udemycdn.com/*', 'https://*.cloudfront.net/*'];

@@ -136,10 +136,10 @@ describe('a page that keeps changing costs MoocMate little', () => {
     const events = await readTrace(cdp);
     // The page's main thread is where our content script runs (the trace also has the
     // extension's own pages); no call into it at all finds no thread.
-    const thread = events.find((e) => e.args?.data?.url?.includes('/content-scripts/'));
+    const thread = events.find((e) => /^chrome-extension:\/\/[^/]+\/course\.js$/.test(e.args?.data?.url ?? ''));
     const calls = thread ? extensionCalls(events, thread) : [];
     // What is left: the page observer seeing the clock added, and one look for Open edX
-    // markup once the page settled (WXT's address check, once a second, may add a few).
+    // markup once the page settled.
     // Following the text for duties gave a call for each of the 40 changes.
     expect(calls.length, calls.map((e) => `${Math.round(e.ts / 1000)} ms: ${e.args?.data?.url?.split('/').pop()}:${e.args?.data?.functionName}`).join(', ')).toBeLessThanOrEqual(6);
     await cdp.detach();
@@ -237,7 +237,7 @@ describe('MoocMate keeps to itself in the page', () => {
     const tabId = await tabIdOf(suite.ext, lecture);
     // What Chromium does after an update: the new version's script runs beside the old one.
     type Scripting = { chrome: { scripting: { executeScript(o: object): Promise<unknown> } } };
-    await suite.ext.worker.evaluate((id) => (globalThis as unknown as Scripting).chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/course.js'] }), tabId);
+    await suite.ext.worker.evaluate((id) => (globalThis as unknown as Scripting).chrome.scripting.executeScript({ target: { tabId: id }, files: ['/course.js'] }), tabId);
     const state = () =>
       inOurWorld<{ older: boolean; newer: boolean; same: boolean }>(
         suite.ext,

@@ -7,7 +7,7 @@ import { parseSjson } from '../../../src/captions/formats/sjson';
 import { courseIdFor, lectureIdFor } from '../../../src/captions/ids';
 
 const suite = siteSuite();
-/** The site adapters loaded later in a frame (entrypoints/course.content/shared.ts). */
+/** The site adapters loaded later in a frame (entrypoints/course-page/shared.ts). */
 const SITES_LOADED = 'Object.keys(globalThis.__moocmateSites ?? {})';
 
 const COURSE = 'course-v1:MoocMateX+PLANT101+2026';

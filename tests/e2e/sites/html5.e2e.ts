@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, extensionSuite, extensionUrl, OTHER_HOST, readDb, readTracks, ROOT, startFixtureServer, tabIdOf, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, extensionSuite, extensionUrl, OTHER_HOST, pageStatus, readDb, readTracks, ROOT, startFixtureServer, tabIdOf, waitFor, wipeDb } from '../harness';
 import { parseVtt } from '../../../src/captions/formats/vtt';
 
 const suite = extensionSuite(startFixtureServer);
@@ -62,6 +62,24 @@ describe('generic pages', () => {
     const first = db.lectures.find((l) => l !== second)!;
     const en1 = db.tracks.find((t) => t.lectureId === first.id && t.language === 'en');
     expect(cuesOf(db, en1!.id)).toEqual(demoCues('lecture-1.en.vtt'));
+    await page.close();
+  });
+
+  it('follows a single-page site to a new address where the same video stays: the lecture is read again', async () => {
+    await wipeDb(suite.probe);
+    const page = await suite.ext.context.newPage();
+    await page.goto(fixture('src-change.html'));
+    await waitFor('lecture 1', async () => (await dumpDb(suite.probe)).tracks.filter((t) => t.status === 'ok').length === 2);
+    const title = async () => (await pageStatus(suite.ext, suite.probe, page)).lectures.map((l) => l.title);
+    expect(await title()).toEqual(['Lecture 1: Photosynthesis']);
+    // The site moves on without touching the video: a new address, then a new heading.
+    await page.evaluate(() => history.pushState({ part: 2 }, '', '?part=2'));
+    await page.evaluate(() => (document.getElementById('title')!.textContent = 'Lecture 1, part 2: Light'));
+    await waitFor('the new heading', async () => (await title())[0] === 'Lecture 1, part 2: Light');
+    // A heading that changes at the same address is the page's own business: not read again.
+    await page.evaluate(() => (document.getElementById('title')!.textContent = 'Something else'));
+    await page.waitForTimeout(1000);
+    expect(await title()).toEqual(['Lecture 1, part 2: Light']);
     await page.close();
   });
 

@@ -6,15 +6,15 @@ import type { LaterSite, SiteAdapter } from '../../../src/sites/types';
 const sendMessage = vi.fn();
 vi.mock('../../../src/messaging/client', () => ({ callBackground: (type: string, data: unknown) => sendMessage(type, data) }));
 
-const { SiteList } = await import('../../../entrypoints/course.content/site-list');
-const { shareCore, shareSite, sharedSite } = await import('../../../entrypoints/course.content/shared');
+const { SiteList } = await import('../../../entrypoints/course-page/site-list');
+const { shareCore, shareSite, sharedSite } = await import('../../../entrypoints/course-page/shared');
 
 const adapter = (site: string) => ({ site, matches: () => true }) as unknown as SiteAdapter;
 const generic = adapter('html5');
 const edx = adapter('edx');
 /** The later site's markup: a `.openassessment` block here. */
 const later: LaterSite = { site: 'edx', present: (doc) => doc.querySelector('.openassessment') !== null };
-const core = () => ({ ctx: { isInvalid: false }, loop: {} }) as unknown as Parameters<typeof shareCore>[0];
+const core = () => ({ ctx: { isInvalid: false, stop: () => undefined }, loop: {} }) as unknown as Parameters<typeof shareCore>[0];
 /** What the adapter's script does when the background runs it, a moment after the ask. */
 const runsScript = () =>
   sendMessage.mockImplementation(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { interval, timeout, type TimerContext } from '../../../entrypoints/course.content/timers';
+import { interval, timeout, type TimerContext } from '../../../entrypoints/course-page/timers';
 
 /** A context whose signal counts the abort listeners it holds. */
 function fakeContext() {

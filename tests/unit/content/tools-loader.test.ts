@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PageTools } from '../../../entrypoints/course.content/shared';
+import type { PageTools } from '../../../entrypoints/course-page/shared';
 
 // The background's answer to tools.load: the test decides what running the tools script does.
 const sendMessage = vi.fn();
 vi.mock('../../../src/messaging/client', () => ({ callBackground: (type: string, data: unknown) => sendMessage(type, data) }));
 
-const { shareCore, shareTools, sharedCore, sharedTools } = await import('../../../entrypoints/course.content/shared');
-const { toolsLoader } = await import('../../../entrypoints/course.content/tools');
+const { shareCore, shareTools, sharedCore, sharedTools } = await import('../../../entrypoints/course-page/shared');
+const { toolsLoader } = await import('../../../entrypoints/course-page/tools');
 
 const fakeTools = (): PageTools => ({ flagNow: async () => true, addWord: () => null, key: () => false });
-const core = (invalid = false) => ({ ctx: { isInvalid: invalid }, loop: {} }) as unknown as Parameters<typeof shareCore>[0];
+const core = (invalid = false) => ({ ctx: { isInvalid: invalid, stop: vi.fn() }, loop: {} }) as unknown as Parameters<typeof shareCore>[0];
 
 afterEach(() => {
   sendMessage.mockReset();
@@ -53,12 +53,14 @@ describe('page tools, loaded when first needed', () => {
     await expect(toolsLoader().load()).rejects.toThrow('could not start its tools');
   });
 
-  it('a new copy of the capture script (an updated extension) drops the old tools; an invalid core is not handed out', () => {
-    shareCore(core());
+  it('a new copy of the capture script stops the old copy and drops its tools; an invalid core is not handed out', () => {
+    const older = core();
+    shareCore(older);
     shareTools(fakeTools());
     expect(sharedTools()).not.toBeNull();
     shareCore(core());
     expect(sharedTools()).toBeNull();
+    expect(older.ctx.stop).toHaveBeenCalledTimes(1);
     shareCore(core(true));
     expect(sharedCore()).toBeNull();
   });

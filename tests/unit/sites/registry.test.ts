@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adapters } from '../../../src/sites/registry';
-import { SITE_MATCHES } from '../../../src/sites/hosts';
+import { COURSE_SCRIPTS, SITE_MATCHES } from '../../../src/sites/hosts';
 import { SITE_SCRIPT_FILES } from '../../../src/sites/page-tools';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -20,11 +20,12 @@ describe('site adapters', () => {
 
   it('every adapter runs in exactly one content script (at once, or later), which has its hosts (html5 runs in all)', () => {
     const scripts = readdirSync(at('entrypoints'))
-      .filter((f) => /\.content(\.ts)?$/.test(f))
-      .map((f) => (f.endsWith('.ts') ? f : `${f}/index.ts`))
+      .filter((f) => f.endsWith('.ts'))
       .filter((f) => readFileSync(at('entrypoints', f), 'utf8').includes('startCourseScript('));
+    // Each is a course page's script of the manifest, and each of those is one of them.
+    expect(scripts.sort()).toEqual(Object.values(COURSE_SCRIPTS).map((f) => `${f.slice(1, -'.js'.length)}.ts`).sort());
     // `edxLater`: the adapter loads later, only on pages with its markup (src/sites/edx/later.ts).
-    const passes = (file: string, site: string) => new RegExp(`startCourseScript\\(ctx, (new SiteList\\()?\\[[^\\]]*\\b${site}(Adapter|Later)\\b`).test(readFileSync(at('entrypoints', file), 'utf8'));
+    const passes = (file: string, site: string) => new RegExp(`startCourseScript\\((new SiteList\\()?\\[[^\\]]*\\b${site}(Adapter|Later)\\b`).test(readFileSync(at('entrypoints', file), 'utf8'));
     for (const { site } of adapters) {
       const using = scripts.filter((f) => passes(f, site));
       if (site === 'html5') expect(using.sort(), site).toEqual(scripts.sort());
@@ -35,10 +36,10 @@ describe('site adapters', () => {
       const entry = `${file.slice(1, -'.js'.length)}.ts`;
       expect(readFileSync(at('entrypoints', entry), 'utf8'), entry).toContain(`shareSite(${site}Adapter)`);
     }
-    // Each platform's own script serves its hosts from SITE_MATCHES; course.content the rest.
-    for (const site of Object.keys(SITE_MATCHES)) {
-      const file = site === 'other' ? 'course.content/index.ts' : `${site}.content.ts`;
-      expect(readFileSync(at('entrypoints', file), 'utf8'), file).toContain(`matches: [...SITE_MATCHES.${site}]`);
+    // Each platform's own script serves its hosts from SITE_MATCHES; course.ts the rest.
+    expect(Object.keys(COURSE_SCRIPTS).sort()).toEqual(Object.keys(SITE_MATCHES).sort());
+    for (const [site, file] of Object.entries(COURSE_SCRIPTS)) {
+      expect(file, site).toBe(site === 'other' ? '/course.js' : `/${site}.js`);
     }
   });
 

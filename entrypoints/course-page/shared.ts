@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import type { CaptureLoop } from './capture-loop';
 import type { LaterSite, SiteAdapter } from '../../src/sites/types';
 
@@ -22,7 +22,7 @@ export interface PageTools {
 
 /** What the capture script hands the tools script: both run in the same isolated world. */
 export interface PageCore {
-  ctx: ContentScriptContext;
+  ctx: PageContext;
   loop: CaptureLoop;
 }
 
@@ -32,8 +32,13 @@ const SITES = '__moocmateSites';
 type Shared = { [CORE]?: PageCore; [TOOLS]?: PageTools; [SITES]?: Partial<Record<LaterSite['site'], SiteAdapter>> };
 const shared = globalThis as Shared;
 
-/** The capture script starts: tools and adapters of an earlier copy (an updated extension) are dropped. */
+/**
+ * The capture script starts. An earlier copy in this world (the background ran the script
+ * again) stops, and its tools and adapters are dropped.
+ */
 export function shareCore(core: PageCore): void {
+  const earlier = shared[CORE];
+  if (earlier && earlier.ctx !== core.ctx) earlier.ctx.stop();
   shared[CORE] = core;
   delete shared[TOOLS];
   delete shared[SITES];

@@ -1,26 +1,18 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../../src/sites/types';
 import { pickAdapterFrom } from '../../src/sites/pick';
 import { callBackground } from '../../src/messaging/client';
+import { nativeBrowser } from '../../src/messaging/native-browser';
 import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { LECTURE_KEYS } from '../../src/lecture/settings';
 import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { readDutyNow, watchDuties } from './duty-watch';
 import { onAltShiftKey } from './page-keys';
+import { PageContext } from './page-context';
 import { shareCore } from './shared';
 import { toolsLoader } from './tools';
 import { timeout } from './timers';
 import type { SiteList } from './site-list';
-
-/**
- * How every course-page script is injected. Players embedded in course pages are frames.
- * noScriptStartedPostMessage: WXT tells an older copy of the script (after an update) to
- * stop with a DOM event that stays in our world; its extra window.postMessage reached only
- * the page's own message listeners, and cost the page about 2 ms at load (bench/README.md).
- */
-export const COURSE_SCRIPT = { allFrames: true, runAt: 'document_idle', noScriptStartedPostMessage: true } as const;
 
 /** Keys the page tools answer: flag, add word, and the lecture's keys (those only with a video). */
 const TOOL_KEYS = new Set(['KeyF', 'KeyG']);
@@ -33,7 +25,8 @@ const WAKE_EVENTS = ['play', 'seeking', 'pointerover', 'focusin'];
  * only its own adapters (most specific first), so a page evaluates no other site's code.
  * A SiteList holds adapters loaded only on pages with their markup (site-list.ts).
  */
-export async function startCourseScript(ctx: ContentScriptContext, sites: readonly SiteAdapter[] | SiteList): Promise<void> {
+export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList): Promise<void> {
+  const ctx = new PageContext();
   const list = 'current' in sites ? sites : null;
   const siteAdapters = list ? () => list.current() : () => sites as readonly SiteAdapter[];
   let duties: { again(): void } | null = null;
@@ -84,7 +77,7 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
   });
 
   const top = window === window.top;
-  const onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
+  const answer = (message: unknown): Promise<Envelope<unknown>> | undefined => {
     const type = (message as { moocmate?: string })?.moocmate;
     // Every frame gets tab messages; the first answer wins. A frame with lectures (a
     // course page, or an embedded player) answers; an empty top frame answers a moment
@@ -124,8 +117,16 @@ export async function startCourseScript(ctx: ContentScriptContext, sites: readon
     }
     return undefined;
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  // Answered through sendResponse: the browser's own API (native-browser.ts) takes a
+  // returned promise as an answer only in Firefox and recent Chromium.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
+    const reply = answer(message);
+    if (!reply) return undefined;
+    reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+    return true;
+  };
+  nativeBrowser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => nativeBrowser.runtime.onMessage.removeListener(onMessage));
 
   watchPendingSeek(loop, ctx.signal);
 }
@@ -137,7 +138,7 @@ const LOOK_AFTER_MS = 500;
  * A later site's markup may come with any change of the page (a single-page app), not
  * only with a video: look again once the page settles, until every later adapter is in.
  */
-function lookForLaterSites(ctx: ContentScriptContext, loop: CaptureLoop, list: SiteList): void {
+function lookForLaterSites(ctx: PageContext, loop: CaptureLoop, list: SiteList): void {
   let pending: (() => void) | undefined;
   const stop = loop.onPageChange(() => {
     pending?.();

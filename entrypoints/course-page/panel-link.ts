@@ -1,5 +1,6 @@
-import { browser, type Browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Browser } from 'wxt/browser';
+import { nativeBrowser } from '../../src/messaging/native-browser';
+import type { PageContext } from './page-context';
 import { PANEL_PORT, type PageToPanel, type PanelToPage } from '../../src/messaging/protocol';
 import type { CaptureLoop } from './capture-loop';
 import { timeout } from './timers';
@@ -7,7 +8,7 @@ import { timeout } from './timers';
 const THROTTLE_MS = 200;
 
 /** Keeps every open side panel of this tab told where playback is, and seeks on request. */
-export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
+export function linkPanels(ctx: PageContext, loop: CaptureLoop): void {
   const ports = new Set<Browser.runtime.Port>();
   let selected: string | null = null;
   /** Stops the update that `soon` scheduled. */
@@ -61,9 +62,9 @@ export function linkPanels(ctx: ContentScriptContext, loop: CaptureLoop): void {
     });
     if (loop.lectures().length > 0 || window === window.top) port.postMessage(state());
   };
-  browser.runtime.onConnect.addListener(onConnect);
+  nativeBrowser.runtime.onConnect.addListener(onConnect);
   ctx.onInvalidated(() => {
-    browser.runtime.onConnect.removeListener(onConnect);
+    nativeBrowser.runtime.onConnect.removeListener(onConnect);
     for (const p of ports) p.disconnect();
   });
 }

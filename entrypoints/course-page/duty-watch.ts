@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import { readPeerDutiesFrom } from '../../src/sites/pick';
 import type { SiteAdapter } from '../../src/sites/types';
 import { callBackground } from '../../src/messaging/client';
@@ -20,7 +20,7 @@ const SETTLE_MS = 800;
  * reading to the background once; a reading that changes (a review given, a new item in a
  * single-page app) is sent again. Parsing and storage happen in the background.
  */
-export function watchDuties(ctx: ContentScriptContext, siteAdapters: () => readonly SiteAdapter[]): { again(): void } {
+export function watchDuties(ctx: PageContext, siteAdapters: () => readonly SiteAdapter[]): { again(): void } {
   const sent = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const read = () => {
@@ -44,6 +44,6 @@ export function watchDuties(ctx: ContentScriptContext, siteAdapters: () => reado
     observer.disconnect();
     clearTimeout(timer);
   });
-  ctx.addEventListener(window, 'wxt:locationchange', soon);
+  // A single-page app that moves to another page changes the page too: the observer sees it.
   return { again: soon };
 }

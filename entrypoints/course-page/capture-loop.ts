@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import type { SiteAdapter } from '../../src/sites/types';
 import { html5Adapter } from '../../src/sites/html5';
 import type { CaptureNote, PageInfo, RawCue, TabLecture, TrackInfo } from '../../src/messaging/protocol';
@@ -35,7 +35,7 @@ type Capture = BackgroundProtocol['capture.track']['req'];
 type Job = Omit<Capture, 'page'> & { signature: string; player?: TextTrack };
 /**
  * 'captured': the background stored a track of this page (the overlay reads it back).
- * 'tools': the learner's settings use the page tools from the start (entrypoints/course.content/tools.ts).
+ * 'tools': the learner's settings use the page tools from the start (entrypoints/course-page/tools.ts).
  */
 export type ChangeReason = 'play' | 'update' | 'captured' | 'tools';
 
@@ -58,7 +58,7 @@ export class CaptureLoop {
   private readonly pageListeners = new Set<() => void>();
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: PageContext,
     /** Asked again on every scan: a single-page site may only now show its platform markup. */
     private readonly pickAdapter: () => SiteAdapter,
   ) {}
@@ -70,17 +70,28 @@ export class CaptureLoop {
 
   start(): void {
     this.scan();
+    // Single-page course sites move to the next lecture without a reload: the address
+    // changes, and the page shows the new lecture. Checked at each change of the page and
+    // at history moves, which costs nothing at load (WXT's watcher used the Navigation API,
+    // about 1 ms of the page's main thread at every load: bench/README.md).
+    let address = location.href;
+    const moved = () => {
+      if (location.href === address) return false;
+      address = location.href;
+      return true;
+    };
+    const lectureMoved = () => {
+      this.scan();
+      for (const el of this.watched.keys()) this.schedule(el);
+    };
     const observer = new MutationObserver((records) => {
-      if (records.some(touchesMedia)) this.scan();
+      if (moved()) lectureMoved();
+      else if (records.some(touchesMedia)) this.scan();
       for (const l of this.pageListeners) l();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     this.ctx.onInvalidated(() => observer.disconnect());
-    // Single-page course sites move to the next lecture without a reload.
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
-      this.scan();
-      for (const el of this.watched.keys()) this.schedule(el);
-    });
+    this.ctx.addEventListener(window, 'popstate', () => moved() && lectureMoved());
   }
 
   /** Lectures on the page now, for the popup and the side panel. */

@@ -1,11 +1,11 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 
 /**
  * Alt+Shift+<key> on the course page (the flag, add-word and lecture keys), never while
  * the learner types in a field. `handle` gets the key's code and returns true when it took
  * the key (then the page does not see it).
  */
-export function onAltShiftKey(ctx: ContentScriptContext, handle: (code: string) => boolean): void {
+export function onAltShiftKey(ctx: PageContext, handle: (code: string) => boolean): void {
   ctx.addEventListener(
     window,
     'keydown',

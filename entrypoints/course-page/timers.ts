@@ -1,14 +1,15 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 
-/** What a timer needs of the content script's context (a ContentScriptContext). */
-export type TimerContext = Pick<ContentScriptContext, 'signal' | 'isInvalid'>;
+/** What a timer needs of the content script's context (a PageContext). */
+export type TimerContext = Pick<PageContext, 'signal' | 'isInvalid'>;
 
 /**
- * A timeout that never fires once the script is invalidated (the extension was updated or
- * removed), like WXT's ctx.setTimeout, but that leaves nothing behind once it has fired or
- * been stopped. ctx.setTimeout adds a listener to the context's signal per call and never
- * removes it: a page that changes every second, or the side panel's four updates a second,
- * piled up thousands of them in an hour. Returns the function that stops the timer.
+ * A timeout that never fires once the script stopped (a newer copy started, or the
+ * extension was updated or removed), and that leaves nothing behind once it has fired or
+ * been stopped. WXT's ctx.setTimeout, used before, added a listener to the context's
+ * signal per call and never removed it: a page that changes every second, or the side
+ * panel's four updates a second, piled up thousands of them in an hour. Returns the
+ * function that stops the timer.
  */
 export function timeout(ctx: TimerContext, run: () => void, ms: number): () => void {
   const stop = () => {

@@ -8,7 +8,7 @@ const isLater = (s: SiteAdapter | LaterSite): s is LaterSite => 'present' in s;
  * The adapters a content script reads the page with, when some load later (LaterSite): one
  * counts once its adapter is loaded; until then, each look at the list loads it when its
  * markup is on the page, and the `onReady` listener runs when it is in (the page is then
- * read again with it). Only course.content uses this, so the platforms' scripts, which
+ * read again with it). Only course-page uses this, so the platforms' scripts, which
  * pass a plain list to startCourseScript, do not bundle it.
  */
 export class SiteList {

@@ -1,0 +1,6 @@
+import { udemyAdapter } from '../src/sites/udemy';
+import { html5Adapter } from '../src/sites/html5';
+import { startCourseScript } from './course-page/start';
+
+/** Udemy: the course page's script with this site's adapter only (where it runs: src/sites/hosts.ts, COURSE_SCRIPTS). */
+export default defineUnlistedScript(() => startCourseScript([udemyAdapter, html5Adapter]));
