@@ -15,7 +15,11 @@ export default defineBackground(() => {
   const route = createRouter({
     'capture.track': async (req, sender) => {
       const stored = await captureTrack(req, sender);
-      return 'sendCues' in stored ? stored : { ...stored, tools: await lectureToolsWanted() };
+      if ('sendCues' in stored) return stored;
+      // Where the lecture starts, when MoocMate opened it from a search hit: told with the
+      // capture, so that no page asks for it at load (docs/messages.md).
+      const { seek } = await takePendingSeek({ lectureIds: [stored.lectureId], title: req.page.lectureTitle }, sender);
+      return { ...stored, tools: await lectureToolsWanted(), ...(seek ? { seek } : {}) };
     },
     'tools.load': loadTools,
     'site.load': loadSite,

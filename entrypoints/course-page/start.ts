@@ -4,7 +4,7 @@ import { callBackground } from '../../src/messaging/client';
 import { nativeBrowser } from '../../src/messaging/native-browser';
 import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { LECTURE_KEYS } from '../../src/lecture/settings';
-import { CaptureLoop } from './capture-loop';
+import { CaptureLoop, type SeekTarget } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { readDutyNow, watchDuties } from './duty-watch';
 import { onAltShiftKey } from './page-keys';
@@ -157,28 +157,34 @@ function lookForLaterSites(ctx: PageContext, loop: CaptureLoop, list: SiteList):
 const SEEK_ASK_MS = 60_000;
 
 /**
- * When MoocMate opened this tab from a search hit, the lecture starts at that moment. Only
- * a frame with lectures asks (a page without one sends the background nothing at load),
- * and again when it has lectures it did not ask for: a Khan Academy lesson tells its
- * YouTube frame which lecture it plays only after that frame's first capture.
+ * When MoocMate opened this tab from a search hit, the lecture starts at that moment. The
+ * background says so in its answer to the lecture's capture. A lecture with no track to
+ * send (none, or captions recorded from the screen only while it plays) asks instead, once:
+ * a page sends nothing more at load for this than its captures. A Khan Academy lesson tells
+ * its YouTube frame which lecture it plays only after that frame's first capture; the new
+ * lecture's capture then brings its moment.
  */
 function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): void {
+  let done = false;
+  const start = (target: SeekTarget) => {
+    if (done) return;
+    done = true;
+    stop();
+    void seekWhenReady(loop, target, signal);
+  };
+  loop.onSeek(start);
   const asked = new Set<string>();
   const until = Date.now() + SEEK_ASK_MS;
   const ask = () => {
-    if (Date.now() > until) return stop();
-    const lectures = loop.lectures();
+    if (done || Date.now() > until) return stop();
+    const lectures = loop.lectures().filter((l) => l.trackCount === 0 && !asked.has(l.lectureId));
+    if (lectures.length === 0) return;
     const ids = lectures.map((l) => l.lectureId);
-    if (ids.every((id) => asked.has(id))) return;
     for (const id of ids) asked.add(id);
     // The title tells the background whether a page whose video moved still holds the lecture asked for.
     const title = lectures.length === 1 ? lectures[0].title : undefined;
     callBackground('lecture.pendingSeek', { lectureIds: ids, ...(title ? { title } : {}) }).then(
-      ({ seek: target }) => {
-        if (!target) return;
-        stop();
-        void seekWhenReady(loop, target, signal);
-      },
+      ({ seek: target }) => target && start(target),
       () => ids.forEach((id) => asked.delete(id)), // a stopped service worker: ask at the next change
     );
   };
@@ -186,7 +192,7 @@ function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): void {
 }
 
 /** Seeks the lecture's video once the frame has it (a player may add it late). */
-async function seekWhenReady(loop: CaptureLoop, target: { lectureId: string; time: number }, signal: AbortSignal): Promise<void> {
+async function seekWhenReady(loop: CaptureLoop, target: SeekTarget, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (!signal.aborted && Date.now() < deadline) {
     const video = loop.mediaFor(target.lectureId);

@@ -10,8 +10,11 @@ export interface BackgroundProtocol {
   'capture.track': {
     req: BackgroundRequests['capture.track'];
     res:
-      /** `tools`: the learner's settings use the page tools from the start (src/sites/page-tools.ts). */
-      | (IngestResult & { tools?: boolean })
+      /**
+       * `tools`: the learner's settings use the page tools from the start (src/sites/page-tools.ts).
+       * `seek`: MoocMate opened this lecture from a search hit; it starts at that moment (src/captions/open-at.ts).
+       */
+      | (IngestResult & { tools?: boolean; seek?: { lectureId: string; time: number } })
       /** Only for `pageHasCues`: the file could not be read, send the player's cues instead. */
       | { sendCues: true };
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, extensionSuite, extensionUrl, OTHER_HOST, pageStatus, readDb, readTracks, ROOT, startFixtureServer, tabIdOf, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, extensionSuite, extensionUrl, openSearchHit, OTHER_HOST, pageStatus, readDb, readTracks, ROOT, startFixtureServer, tabIdOf, waitFor, wipeDb } from '../harness';
 import { parseVtt } from '../../../src/captions/formats/vtt';
 
 const suite = extensionSuite(startFixtureServer);
@@ -190,6 +190,14 @@ describe('generic pages', () => {
     await popup.getByText(/Only part of the captions: .*as they appear on screen/).waitFor();
     await popup.close();
     await page.close();
+    // A search hit in those lines opens the page at its moment. The page has no track to
+    // capture, so no capture's answer brings the moment: the page asks for it.
+    const dash = await suite.ext.context.newPage();
+    await dash.goto(extensionUrl(suite.ext, 'dashboard.html'));
+    const opened = await openSearchHit(suite.ext, dash, '"a process called photosynthesis"');
+    await expect.poll(() => opened.evaluate(() => document.querySelector('video')?.currentTime ?? -1), { timeout: 15_000 }).toBeCloseTo(Number(lines[2].start), 1);
+    await opened.close();
+    await dash.close();
   });
 
   it('keeps what parsed from a malformed file, says what was skipped, and leaves other tracks whole', async () => {
