@@ -37,18 +37,28 @@ export function linkPanels(ctx: PageContext, loop: CaptureLoop): void {
     if (reason === 'play') selected = null; // the learner pressed play on a video: follow it
     soon();
   });
-  for (const type of ['timeupdate', 'seeked', 'play', 'pause', 'ratechange']) {
-    // Media events do not bubble; capture sees every video's.
-    document.addEventListener(type, (e) => e.target instanceof HTMLVideoElement && (type === 'timeupdate' ? soon() : post()), {
-      capture: true,
-      signal: ctx.signal,
-    });
-  }
+  // Playback is followed only while a panel is open: no listener at load, and no call
+  // into our script four times a second while the learner watches without one.
+  let following: AbortController | null = null;
+  const follow = () => {
+    following = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, following.signal]);
+    for (const type of ['timeupdate', 'seeked', 'play', 'pause', 'ratechange']) {
+      // Media events do not bubble; capture sees every video's.
+      document.addEventListener(type, (e) => e.target instanceof HTMLVideoElement && (type === 'timeupdate' ? soon() : post()), { capture: true, signal });
+    }
+  };
 
   const onConnect = (port: Browser.runtime.Port) => {
     if (port.name !== PANEL_PORT) return;
     ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
+    if (!following) follow();
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      if (ports.size > 0) return;
+      following?.abort();
+      following = null;
+    });
     port.onMessage.addListener((raw: unknown) => {
       const msg = raw as PanelToPage;
       if (msg?.type === 'seek' && Number.isFinite(msg.time) && msg.time >= 0) {

@@ -148,6 +148,37 @@ describe('a page that keeps changing costs MoocMate little', () => {
 });
 
 describe('MoocMate keeps to itself in the page', () => {
+  it('follows playback only while a side panel is open: no media listener at load, none after the panel closes', async () => {
+    const lecture = await openCaptured();
+    const tabId = await tabIdOf(suite.ext, lecture);
+    type Tabs = { chrome: { tabs: { connect(id: number, o: { name: string }): { disconnect(): void } } }; panelPorts?: { disconnect(): void }[] };
+    // The capture listens for what a panel needs on the document (media events do not bubble).
+    const following = () => listenersInOurWorld(suite.ext, lecture, 'document', 'timeupdate');
+    const connect = () =>
+      suite.probe.evaluate(
+        ([id, name]) => {
+          const g = globalThis as unknown as Tabs;
+          (g.panelPorts ??= []).push(g.chrome.tabs.connect(id, { name }));
+        },
+        [tabId, PANEL_PORT] as [number, string],
+      );
+    const disconnect = () => suite.probe.evaluate(() => (globalThis as unknown as Tabs).panelPorts!.shift()!.disconnect());
+    try {
+      expect(await following()).toBe(0);
+      // Two panels (two windows): one set of listeners, kept until the last one closes.
+      await connect();
+      await connect();
+      await waitFor('following for the panels', async () => (await following()) === 1);
+      await disconnect();
+      await lecture.waitForTimeout(300);
+      expect(await following()).toBe(1);
+      await disconnect();
+      await waitFor('no panel left to follow for', async () => (await following()) === 0);
+    } finally {
+      await lecture.close();
+    }
+  });
+
   it('a page that keeps changing and a side panel following playback leave nothing piling up in the content script', async () => {
     const lecture = await openCaptured();
     const tabId = await tabIdOf(suite.ext, lecture);
