@@ -15,7 +15,7 @@ import { EXTENSION_DIR, launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, medianDifferenceInterval, round } from './lib/stats.mjs';
 import { mainThreadFigures, pageMainThread } from './lib/trace.mjs';
-import { BROWSER_ARGS, tracedLoad, wipe } from './content-script.mjs';
+import { BROWSER_ARGS, observeLongTasks, tracedLoad, wipe } from './content-script.mjs';
 
 const args = process.argv.slice(2);
 const loads = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 15;
@@ -25,15 +25,25 @@ if (args.length < 2) throw new Error('usage: node bench/compare.mjs [loads] <arm
 function minimalBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'moocmate-bench-minimal-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  cpSync(join(ROOT, 'bench/minimal-capture.js'), join(dir, 'content-scripts/course.js'));
+  cpSync(join(ROOT, 'bench/minimal-capture.js'), join(dir, 'course.js'));
   return dir;
+}
+
+/** What figure 4's loadOnce does to a page before its trace starts. */
+async function meter(page, cdp) {
+  await page.addInitScript(observeLongTasks);
+  await cdp.send('Performance.enable');
 }
 
 const temp = [];
 const server = await startServer({ root: ROOT });
 const arms = [];
 try {
-  for (const name of args) {
+  for (const arm of args) {
+    // "+metered": each load also has what figure 4's loads have besides the trace: the
+    // DevTools Performance domain on, and a long-task observer in the page.
+    const metered = arm.endsWith('+metered');
+    const name = arm.replace(/\+metered$/, '');
     const none = name === 'none';
     const dir = name === 'built' ? EXTENSION_DIR : name === 'minimal' ? minimalBuild() : none ? undefined : name;
     if (name === 'minimal') temp.push(dir);
@@ -41,7 +51,7 @@ try {
     // The extension's database is read from an extension page that runs none of our code.
     const probe = none ? null : await browser.context.newPage();
     await probe?.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-    arms.push({ name, browser, probe, ours: [], cpu: [], longest: [], took: [], byPlace: [] });
+    arms.push({ name: arm, metered, browser, probe, ours: [], cpu: [], longest: [], took: [], byPlace: [] });
   }
   const url = `${server.url}/bench/pages/lecture-2000.html`;
   for (let i = 0; i <= loads; i++) {
@@ -50,7 +60,8 @@ try {
     for (const [place, arm] of order.entries()) {
       await arm.probe?.evaluate(wipe);
       const waitMs = median(arms.filter((a) => a.probe).flatMap((a) => a.took)) || 1500;
-      const { events, took } = await tracedLoad(arm.browser, url, arm.probe ? { probe: arm.probe } : { waitMs });
+      const prepare = arm.metered ? meter : undefined;
+      const { events, took } = await tracedLoad(arm.browser, url, arm.probe ? { probe: arm.probe, prepare } : { waitMs, prepare });
       if (i === 0) continue; // warm-up
       const f = mainThreadFigures(events, pageMainThread(events, '/bench/pages/'));
       arm.took.push(took);
@@ -61,12 +72,14 @@ try {
     }
     process.stderr.write(`round ${i}/${loads}${i === 0 ? ' (warm-up)' : ''}\n`);
   }
-  const base = arms.find((a) => a.name === 'none');
+  const bases = arms.filter((a) => a.name.startsWith('none'));
   console.log(`${loads} loads per arm, interleaved. Medians of the page's main-thread CPU.`);
   for (const a of arms) {
     let row = `${a.name}: page ${round(median(a.cpu), 1)} ms`;
     if (a.probe) row += `, our script ${round(median(a.ours), 1)} ms (longest call ${round(median(a.longest), 1)})`;
-    if (base && a !== base) {
+    // Each arm against the `none` arm measured the same way (metered or not).
+    const base = bases.find((b) => b.metered === a.metered) ?? bases[0];
+    if (base && !a.name.startsWith('none')) {
       const [lo, hi] = medianDifferenceInterval(a.cpu, base.cpu);
       row += `; added ${round(median(a.cpu) - median(base.cpu), 1)} ms (95%: ${round(lo, 1)} to ${round(hi, 1)})`;
     }

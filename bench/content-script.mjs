@@ -16,7 +16,7 @@ const EXPECTED_TRACKS = 2;
 const SETTLE_MS = 500;
 
 /** Runs in the page's main world before any page script: collects long tasks (over 50 ms). */
-function observeLongTasks() {
+export function observeLongTasks() {
   const w = window;
   w.__benchLongTasks = [];
   try {
@@ -106,10 +106,11 @@ export async function waitAsCaptureTakes(t0, { probe, waitMs }) {
  * runs from before the load until the wait of waitAsCaptureTakes and SETTLE_MS more. Returns
  * the trace's events and the time the wait took; the tab is closed.
  */
-export async function tracedLoad(browser, url, { probe, waitMs, categories = TRACE_CATEGORIES }) {
+export async function tracedLoad(browser, url, { probe, waitMs, categories = TRACE_CATEGORIES, prepare }) {
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
+    await prepare?.(page, cdp);
     await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'load' });
