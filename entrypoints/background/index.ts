@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '../../src/messaging/router';
 import { captureTrack } from '../../src/captions/background';
-import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
+import { openLectureAt, seekOnCapture, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { lectureToolsWanted, loadSite, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
@@ -14,12 +14,11 @@ import { openSidePanelFor } from '../../src/ui/open-side-panel';
 export default defineBackground(() => {
   const route = createRouter({
     'capture.track': async (req, sender) => {
+      // Where the lecture starts, when MoocMate opened it from a search hit: told to the
+      // frame at once (storing a long track takes seconds), so no page asks at load.
+      void seekOnCapture(req, sender);
       const stored = await captureTrack(req, sender);
-      if ('sendCues' in stored) return stored;
-      // Where the lecture starts, when MoocMate opened it from a search hit: told with the
-      // capture, so that no page asks for it at load (docs/messages.md).
-      const { seek } = await takePendingSeek({ lectureIds: [stored.lectureId], title: req.page.lectureTitle }, sender);
-      return { ...stored, tools: await lectureToolsWanted(), ...(seek ? { seek } : {}) };
+      return 'sendCues' in stored ? stored : { ...stored, tools: await lectureToolsWanted() };
     },
     'tools.load': loadTools,
     'site.load': loadSite,

@@ -32,7 +32,6 @@ export interface WatchedLecture {
 }
 
 type Capture = BackgroundProtocol['capture.track']['req'];
-export type SeekTarget = { lectureId: string; time: number };
 type Job = Omit<Capture, 'page'> & { signature: string; player?: TextTrack };
 /**
  * 'captured': the background stored a track of this page (the overlay reads it back).
@@ -57,7 +56,6 @@ export class CaptureLoop {
   private lastPlayed: HTMLElement | null = null;
   private readonly listeners = new Set<(reason: ChangeReason) => void>();
   private readonly pageListeners = new Set<() => void>();
-  private readonly seekListeners = new Set<(target: SeekTarget) => void>();
 
   constructor(
     private readonly ctx: PageContext,
@@ -144,11 +142,6 @@ export class CaptureLoop {
   onPageChange(listener: () => void): () => void {
     this.pageListeners.add(listener);
     return () => this.pageListeners.delete(listener);
-  }
-
-  /** The background's answer to a capture said where the lecture starts (a search hit). */
-  onSeek(listener: (target: SeekTarget) => void): void {
-    this.seekListeners.add(listener);
   }
 
   onChange(listener: (reason: ChangeReason) => void): () => void {
@@ -365,7 +358,6 @@ export class CaptureLoop {
       }
       if (!('sendCues' in stored) && stored.cueCount > 0) this.notify('captured');
       if (!('sendCues' in stored) && stored.tools) this.notify('tools');
-      if (!('sendCues' in stored) && stored.seek) for (const l of this.seekListeners) l(stored.seek);
     } catch (err) {
       // The page must never see our errors. A stopped service worker drops the message:
       // try again a few times, then wait for the next change on the page.

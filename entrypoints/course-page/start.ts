@@ -4,7 +4,7 @@ import { callBackground } from '../../src/messaging/client';
 import { nativeBrowser } from '../../src/messaging/native-browser';
 import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
 import { LECTURE_KEYS } from '../../src/lecture/settings';
-import { CaptureLoop, type SeekTarget } from './capture-loop';
+import { CaptureLoop } from './capture-loop';
 import { linkPanels, seek } from './panel-link';
 import { readDutyNow, watchDuties } from './duty-watch';
 import { onAltShiftKey } from './page-keys';
@@ -76,6 +76,7 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
     return true;
   });
 
+  const pendingSeek = watchPendingSeek(loop, ctx.signal);
   const top = window === window.top;
   const answer = (message: unknown): Promise<Envelope<unknown>> | undefined => {
     const type = (message as { moocmate?: string })?.moocmate;
@@ -111,6 +112,12 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
       // The top frame answers: it has the page the learner sees.
       return top ? readDutyNow(siteAdapters).then((value) => ({ ok: true as const, value }), (err: Error) => ({ ok: false as const, error: err.message })) : undefined;
     }
+    if (type === 'page.seek') {
+      // Only the frame that sent the lecture's capture is told (src/captions/open-at.ts).
+      const target = (message as { data?: Partial<SeekTarget> }).data;
+      if (typeof target?.lectureId !== 'string' || !Number.isFinite(target.time) || target.time! < 0) return undefined;
+      return Promise.resolve({ ok: true, value: { seeking: pendingSeek.start({ lectureId: target.lectureId, time: target.time! }) } });
+    }
     if (type === 'page.recapture') {
       loop.recapture();
       return lectures.length > 0 || top ? Promise.resolve({ ok: true, value: { lectures: lectures.length } }) : undefined;
@@ -128,7 +135,6 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
   nativeBrowser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => nativeBrowser.runtime.onMessage.removeListener(onMessage));
 
-  watchPendingSeek(loop, ctx.signal);
 }
 
 /** How long the page stays unchanged before we look for a later site's markup again. */
@@ -156,23 +162,26 @@ function lookForLaterSites(ctx: PageContext, loop: CaptureLoop, list: SiteList):
 /** As long as the background keeps a moment to start at (src/captions/open-at.ts). */
 const SEEK_ASK_MS = 60_000;
 
+type SeekTarget = TabProtocol['page.seek']['req'];
+
 /**
  * When MoocMate opened this tab from a search hit, the lecture starts at that moment. The
- * background says so in its answer to the lecture's capture. A lecture with no track to
- * send (none, or captions recorded from the screen only while it plays) asks instead, once:
- * a page sends nothing more at load for this than its captures. A Khan Academy lesson tells
- * its YouTube frame which lecture it plays only after that frame's first capture; the new
- * lecture's capture then brings its moment.
+ * background tells the frame (`page.seek`) as soon as it gets the lecture's capture. A
+ * lecture with no track to send (none, or captions recorded from the screen only while it
+ * plays) asks instead, once: a page sends nothing more at load for this than its captures.
+ * A Khan Academy lesson tells its YouTube frame which lecture it plays only after that
+ * frame's first capture; the new lecture's capture then brings its moment. `start`
+ * returns false when a moment was taken already.
  */
-function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): void {
+function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): { start(target: SeekTarget): boolean } {
   let done = false;
   const start = (target: SeekTarget) => {
-    if (done) return;
+    if (done) return false;
     done = true;
     stop();
     void seekWhenReady(loop, target, signal);
+    return true;
   };
-  loop.onSeek(start);
   const asked = new Set<string>();
   const until = Date.now() + SEEK_ASK_MS;
   const ask = () => {
@@ -189,6 +198,7 @@ function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): void {
     );
   };
   const stop = loop.onChange(ask);
+  return { start };
 }
 
 /** Seeks the lecture's video once the frame has it (a player may add it late). */

@@ -1,6 +1,9 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '../db/schema';
 import type { Handlers } from '../messaging/router';
+import type { BackgroundProtocol } from '../messaging/protocol';
+import { callTabFrame } from '../messaging/tab-client';
+import { lectureIdFor } from './ids';
 
 /**
  * Where a lecture should start when MoocMate opened it (a search hit, a transcript line).
@@ -78,4 +81,21 @@ async function sameTitle(lectureId: string, title: string): Promise<boolean> {
   const asked = await getDb().lectures.get(lectureId);
   const plain = (t: string) => t.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
   return asked !== undefined && plain(asked.title) !== '' && plain(asked.title) === plain(title);
+}
+
+/**
+ * A frame sent a lecture's track (`capture.track`): when MoocMate opened that lecture from
+ * a search hit, the frame is told its moment (`page.seek`), by the rules above. A lecture
+ * with tracks so needs no question of its own at load; one without asks
+ * (`lecture.pendingSeek`).
+ */
+export async function seekOnCapture(req: BackgroundProtocol['capture.track']['req'], sender: Browser.runtime.MessageSender): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return;
+  try {
+    const { seek } = await takePendingSeek({ lectureIds: [lectureIdFor(req.page.site, req.page.lectureKey)], title: req.page.lectureTitle }, sender);
+    if (seek) await callTabFrame(tabId, sender.frameId ?? 0, 'page.seek', seek);
+  } catch (err) {
+    console.debug('[MoocMate] could not start the lecture at its moment:', err);
+  }
 }

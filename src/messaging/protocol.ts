@@ -10,11 +10,8 @@ export interface BackgroundProtocol {
   'capture.track': {
     req: BackgroundRequests['capture.track'];
     res:
-      /**
-       * `tools`: the learner's settings use the page tools from the start (src/sites/page-tools.ts).
-       * `seek`: MoocMate opened this lecture from a search hit; it starts at that moment (src/captions/open-at.ts).
-       */
-      | (IngestResult & { tools?: boolean; seek?: { lectureId: string; time: number } })
+      /** `tools`: the learner's settings use the page tools from the start (src/sites/page-tools.ts). */
+      | (IngestResult & { tools?: boolean })
       /** Only for `pageHasCues`: the file could not be read, send the player's cues instead. */
       | { sendCues: true };
   };
@@ -90,6 +87,8 @@ export interface TabProtocol {
   'page.glossaryChanged': { req: { version: number }; res: Record<string, never> };
   /** The learner turned on a lecture tool elsewhere (side panel): load the page tools now. */
   'page.wakeTools': { req: Record<string, never>; res: Record<string, never> };
+  /** MoocMate opened this lecture from a search hit: start it at this moment (src/captions/open-at.ts). */
+  'page.seek': { req: { lectureId: string; time: number }; res: { seeking: boolean } };
   /** Read this page as a peer-review duty (adapters first, else its text) and store it. */
   'page.readDuty': { req: Record<string, never>; res: { dutyId: string; created: boolean } };
 }

@@ -10,3 +10,13 @@ export async function callTab<K extends keyof TabProtocol>(
 ): Promise<TabProtocol[K]['res']> {
   return unwrap(await browser.tabs.sendMessage(tabId, { moocmate: type, data }));
 }
+
+/** The same, to one frame of the tab (the one that sent a message). */
+export async function callTabFrame<K extends keyof TabProtocol>(
+  tabId: number,
+  frameId: number,
+  type: K,
+  data: TabProtocol[K]['req'],
+): Promise<TabProtocol[K]['res']> {
+  return unwrap(await browser.tabs.sendMessage(tabId, { moocmate: type, data }, { frameId }));
+}

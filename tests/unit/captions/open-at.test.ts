@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { getDb } from '../../../src/db/schema';
 import { ingestTrack } from '../../../src/captions/store';
-import { openLectureAt, takePendingSeek } from '../../../src/captions/open-at';
+import { openLectureAt, seekOnCapture, takePendingSeek } from '../../../src/captions/open-at';
 import { captured, page } from '../helpers';
 
 const LESSON = 'https://www.khanacademy.org/science/biology/v/intro';
@@ -97,5 +97,42 @@ describe('a lecture opened at a moment', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+/** A frame's capture.track message for one of its lecture's tracks (the file is fetched by the background). */
+const request = (p: ReturnType<typeof page>): Parameters<typeof seekOnCapture>[0] => ({ page: p, track: { kind: 'captions', label: 'English', language: 'en' }, cues: null });
+
+describe('the moment told with a capture', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await getDb().lectures.clear();
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async ({ url }) => ({ id: 77, url }) as Browser.tabs.Tab);
+  });
+
+  it('tells the frame that sent the lecture’s track, once, and never a frame with another lecture', async () => {
+    const lectureId = await frameLecture();
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: { seeking: true } } as never);
+    await openLectureAt({ lectureId, time: 42 }, {});
+    const tab = { id: 77, url: LESSON };
+    const capture = (lectureKey: string) => request(page({ site: 'khan', lectureKey, lectureUrl: LESSON }));
+    const embed = { url: EMBED, frameId: 5, tab } as Browser.runtime.MessageSender;
+    // Another lecture's track from the same frame: nothing is told, the moment is kept.
+    await seekOnCapture(capture('/science/biology/v/other'), embed);
+    expect(told).not.toHaveBeenCalled();
+    await seekOnCapture(capture('/science/biology/v/intro'), embed);
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(told).toHaveBeenCalledWith(77, { moocmate: 'page.seek', data: { lectureId, time: 42 } }, { frameId: 5 });
+    // The lecture's second track: the moment was taken.
+    await seekOnCapture(capture('/science/biology/v/intro'), embed);
+    expect(told).toHaveBeenCalledTimes(1);
+  });
+
+  it('a frame that cannot be told (closed meanwhile) costs the capture nothing', async () => {
+    const lectureId = await frameLecture();
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await openLectureAt({ lectureId, time: 42 }, {});
+    const capture = request(page({ site: 'khan', lectureKey: '/science/biology/v/intro', lectureUrl: LESSON }));
+    await expect(seekOnCapture(capture, { url: EMBED, frameId: 5, tab: { id: 77, url: LESSON } } as Browser.runtime.MessageSender)).resolves.toBeUndefined();
   });
 });
