@@ -72,8 +72,8 @@ export class CaptureLoop {
     this.scan();
     // Single-page course sites move to the next lecture without a reload: the address
     // changes, and the page shows the new lecture. Checked at each change of the page and
-    // at history moves, which costs nothing at load (WXT's watcher used the Navigation API,
-    // about 1 ms of the page's main thread at every load: bench/README.md).
+    // at history moves, which costs nothing at load (WXT's watcher set up the Navigation
+    // API at every load: bench/README.md, "a lean start").
     let address = location.href;
     const moved = () => {
       if (location.href === address) return false;

@@ -5,9 +5,9 @@ const g = globalThis as Globals;
 
 /**
  * The browser's own extension API, without webextension-polyfill, for the course page's
- * content scripts. Setting up the polyfill took about 2 ms of the page's main thread at
- * every load (bench/README.md, figure 4), and those scripts use only what both browsers
- * give alike: runtime.sendMessage and tabs' promises, onMessage answered with
- * sendResponse, and ports. Extension pages and the background keep the polyfill.
+ * content scripts: they run on every lecture page, and setting up the polyfill was one of
+ * the largest items of their first run in a V8 profile (bench/README.md, "a lean start").
+ * They use only what both browsers give alike: runtime.sendMessage's promise, onMessage
+ * answered with sendResponse, and ports. Extension pages and the background keep the polyfill.
  */
 export const nativeBrowser = (g.browser?.runtime?.id ? g.browser : g.chrome) as typeof browser;
