@@ -15,7 +15,7 @@ import { EXTENSION_DIR, launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, medianDifferenceInterval, round } from './lib/stats.mjs';
 import { mainThreadFigures, pageMainThread } from './lib/trace.mjs';
-import { BROWSER_ARGS, observeLongTasks, tracedLoad, wipe } from './content-script.mjs';
+import { BROWSER_ARGS, meterLoad, tracedLoad, wipe } from './content-script.mjs';
 
 const args = process.argv.slice(2);
 const loads = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 15;
@@ -27,12 +27,6 @@ function minimalBuild() {
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   cpSync(join(ROOT, 'bench/minimal-capture.js'), join(dir, 'course.js'));
   return dir;
-}
-
-/** What figure 4's loadOnce does to a page before its trace starts. */
-async function meter(page, cdp) {
-  await page.addInitScript(observeLongTasks);
-  await cdp.send('Performance.enable');
 }
 
 const temp = [];
@@ -60,7 +54,7 @@ try {
     for (const [place, arm] of order.entries()) {
       await arm.probe?.evaluate(wipe);
       const waitMs = median(arms.filter((a) => a.probe).flatMap((a) => a.took)) || 1500;
-      const prepare = arm.metered ? meter : undefined;
+      const prepare = arm.metered ? meterLoad : undefined;
       const { events, took } = await tracedLoad(arm.browser, url, arm.probe ? { probe: arm.probe, prepare } : { waitMs, prepare });
       if (i === 0) continue; // warm-up
       const f = mainThreadFigures(events, pageMainThread(events, '/bench/pages/'));

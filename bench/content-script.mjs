@@ -16,7 +16,7 @@ const EXPECTED_TRACKS = 2;
 const SETTLE_MS = 500;
 
 /** Runs in the page's main world before any page script: collects long tasks (over 50 ms). */
-export function observeLongTasks() {
+function observeLongTasks() {
   const w = window;
   w.__benchLongTasks = [];
   try {
@@ -124,12 +124,20 @@ export async function tracedLoad(browser, url, { probe, waitMs, categories = TRA
   }
 }
 
+/**
+ * What figure 4's loads have besides the trace: the DevTools Performance domain on (for
+ * Performance.getMetrics) and a long-task observer in the page. compare.mjs's `+metered` arms too.
+ */
+export async function meterLoad(page, cdp) {
+  await page.addInitScript(observeLongTasks);
+  await cdp.send('Performance.enable');
+}
+
 async function loadOnce(browser, url, { probe, waitMs }) {
   const page = await browser.context.newPage();
   try {
-    await page.addInitScript(observeLongTasks);
     const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
+    await meterLoad(page, cdp);
     await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'load' });
