@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '../db/schema';
 import type { Handlers } from '../messaging/router';
 import type { BackgroundProtocol } from '../messaging/protocol';
-import { callTabFrame } from '../messaging/tab-client';
+import { callTab } from '../messaging/tab-client';
 import { lectureIdFor } from './ids';
 
 /**
@@ -94,7 +94,7 @@ export async function seekOnCapture(req: BackgroundProtocol['capture.track']['re
   if (tabId === undefined) return;
   try {
     const { seek } = await takePendingSeek({ lectureIds: [lectureIdFor(req.page.site, req.page.lectureKey)], title: req.page.lectureTitle }, sender);
-    if (seek) await callTabFrame(tabId, sender.frameId ?? 0, 'page.seek', seek);
+    if (seek) await callTab(tabId, 'page.seek', seek, sender.frameId ?? 0);
   } catch (err) {
     console.debug('[MoocMate] could not start the lecture at its moment:', err);
   }

@@ -130,8 +130,9 @@ export const BackgroundSchemas = {
   /** The generic capture script found a later site's markup and asks for its adapter (src/sites/page-tools.ts). */
   'site.load': v.object({ site: v.picklist(['edx']) }),
   /**
-   * A frame with lectures asks whether this tab was opened to play one from a moment.
-   * `title`: the title of the frame's lecture, when it has exactly one (src/captions/open-at.ts).
+   * A frame asks, for its lectures with no track to send, whether this tab was opened to
+   * play one from a moment (the others are told with page.seek when their capture comes).
+   * `title`: the lecture's title, when there is exactly one (src/captions/open-at.ts).
    */
   'lecture.pendingSeek': v.object({ lectureIds: v.pipe(v.array(text(100)), v.maxLength(100)), title: v.optional(text(500)) }),
   /** The learner flags the caption on screen (keystroke or the button by the player). */

@@ -2,21 +2,16 @@ import { browser } from 'wxt/browser';
 import { unwrap } from './client';
 import type { TabProtocol } from './protocol';
 
-/** Sends one typed message to a tab's content script. */
+/**
+ * Sends one typed message to a tab's content script: to every frame (the first answer
+ * wins), or with `frameId` only to that frame (the one that sent a message).
+ */
 export async function callTab<K extends keyof TabProtocol>(
   tabId: number,
   type: K,
   data: TabProtocol[K]['req'],
+  frameId?: number,
 ): Promise<TabProtocol[K]['res']> {
-  return unwrap(await browser.tabs.sendMessage(tabId, { moocmate: type, data }));
-}
-
-/** The same, to one frame of the tab (the one that sent a message). */
-export async function callTabFrame<K extends keyof TabProtocol>(
-  tabId: number,
-  frameId: number,
-  type: K,
-  data: TabProtocol[K]['req'],
-): Promise<TabProtocol[K]['res']> {
-  return unwrap(await browser.tabs.sendMessage(tabId, { moocmate: type, data }, { frameId }));
+  const message = { moocmate: type, data };
+  return unwrap(await (frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId })));
 }
