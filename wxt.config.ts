@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { wordFrequencyPlugin } from './scripts/word-frequency-plugin';
 import { polyfillEsmPlugin } from './scripts/polyfill-esm-plugin';
-import { CAPTION_HOST_MATCHES, COURSE_SCRIPTS, COURSE_SITE_MATCHES, SITE_MATCHES } from './src/sites/hosts';
+import { CAPTION_HOST_MATCHES, COURSE_SCRIPT_RUN, COURSE_SCRIPTS, COURSE_SITE_MATCHES, SITE_MATCHES } from './src/sites/hosts';
 
 // See docs/architecture.md for why each permission is here.
 export default defineConfig({
@@ -29,13 +29,12 @@ export default defineConfig({
     // Manifest V2 (Firefox) lists optional hosts among optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
-    // The course page's scripts (src/sites/hosts.ts). Players embedded in course pages are
-    // frames; document_idle, so the page's own scripts start first.
+    // The course page's scripts, and how they run (src/sites/hosts.ts).
     content_scripts: Object.entries(COURSE_SCRIPTS).map(([site, file]) => ({
       matches: [...SITE_MATCHES[site as keyof typeof SITE_MATCHES]],
       js: [file.slice(1)],
-      run_at: 'document_idle' as const,
-      all_frames: true,
+      run_at: COURSE_SCRIPT_RUN.runAt,
+      all_frames: COURSE_SCRIPT_RUN.allFrames,
     })),
     commands: {
       // Chrome takes at most four suggested keys, and silently leaves a command without one

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
-import { COURSE_SCRIPTS } from './hosts';
+import { COURSE_SCRIPT_RUN, COURSE_SCRIPTS } from './hosts';
 
 /** The generic course page's script (src/sites/hosts.ts). */
 export const CONTENT_SCRIPT_FILE = COURSE_SCRIPTS.other;
@@ -28,7 +28,7 @@ export const enableSite: Handlers['site.enable'] = async ({ pattern, tabId }) =>
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length === 0) {
     await browser.scripting.registerContentScripts([
-      { id, matches: [pattern], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
+      { id, matches: [pattern], js: [CONTENT_SCRIPT_FILE], ...COURSE_SCRIPT_RUN, persistAcrossSessions: true },
     ]);
   }
   await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] });

@@ -30,5 +30,11 @@ export const COURSE_SCRIPTS = {
   other: '/course.js',
 } as const satisfies Record<keyof typeof SITE_MATCHES, `/${string}.js`>;
 
+/**
+ * How each of them runs, in the manifest and on a site the learner turns on (enable.ts):
+ * after the page's own scripts, and in every frame (players embedded in course pages are frames).
+ */
+export const COURSE_SCRIPT_RUN = { runAt: 'document_idle', allFrames: true } as const;
+
 /** Caption files on hosts other than the course pages. */
 export const CAPTION_HOST_MATCHES = ['https://*.udemycdn.com/*', 'https://*.cloudfront.net/*'];
