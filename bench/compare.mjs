@@ -4,8 +4,9 @@
 // An arm is `built` (the build figure 4 uses), `minimal` (that build with bench/minimal-capture.js
 // as the generic content script: a lower bound), `none` (no extension), or the folder of
 // another build (say, an older commit's). With a `none` arm, each other arm's row gives the
-// thread CPU it adds, with a 95% bootstrap interval. Each load waits until both tracks are
-// stored; `none` waits as long as the other arms' loads took (median). The order of the arms
+// thread CPU it adds, with a 95% bootstrap interval, and the same taken within each round
+// (paired). Each load waits until both tracks are stored; `none` waits as long as the
+// other arms' loads took (median). The order of the arms
 // turns round every round, and each arm's median is also printed by its place in the round.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { startServer } from '../scripts/serve.mjs';
 import { EXTENSION_DIR, launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { median, medianDifferenceInterval, round } from './lib/stats.mjs';
+import { median, medianDifferenceInterval, pairedMedianDifference, round } from './lib/stats.mjs';
 import { mainThreadFigures, pageMainThread } from './lib/trace.mjs';
 import { BROWSER_ARGS, meterLoad, tracedLoad, wipe } from './content-script.mjs';
 
@@ -75,7 +76,8 @@ try {
     const base = bases.find((b) => b.metered === a.metered) ?? bases[0];
     if (base && !a.name.startsWith('none')) {
       const [lo, hi] = medianDifferenceInterval(a.cpu, base.cpu);
-      row += `; added ${round(median(a.cpu) - median(base.cpu), 1)} ms (95%: ${round(lo, 1)} to ${round(hi, 1)})`;
+      const p = pairedMedianDifference(a.cpu, base.cpu);
+      row += `; added ${round(median(a.cpu) - median(base.cpu), 1)} ms (95%: ${round(lo, 1)} to ${round(hi, 1)}), paired by round ${round(p.median, 1)} ms (${round(p.interval[0], 1)} to ${round(p.interval[1], 1)})`;
     }
     console.log(row);
   }
