@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '../../src/messaging/router';
-import { captureTrack } from '../../src/captions/background';
-import { openLectureAt, seekOnCapture, takePendingSeek } from '../../src/captions/open-at';
+import { onCaptureTrack } from '../../src/captions/on-capture';
+import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
-import { lectureToolsWanted, loadSite, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
+import { loadSite, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
@@ -13,13 +13,7 @@ import { openSidePanelFor } from '../../src/ui/open-side-panel';
 
 export default defineBackground(() => {
   const route = createRouter({
-    'capture.track': async (req, sender) => {
-      // Where the lecture starts, when MoocMate opened it from a search hit: told to the
-      // frame at once (storing a long track takes seconds), so no page asks at load.
-      void seekOnCapture(req, sender);
-      const stored = await captureTrack(req, sender);
-      return 'sendCues' in stored ? stored : { ...stored, tools: await lectureToolsWanted() };
-    },
+    'capture.track': onCaptureTrack,
     'tools.load': loadTools,
     'site.load': loadSite,
     'lecture.pendingSeek': takePendingSeek,
