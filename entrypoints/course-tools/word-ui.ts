@@ -4,7 +4,6 @@ import { callBackground } from '../../src/messaging/client';
 import { MARK_CSS, renderMarkedText } from '../../src/glossary/mark-text';
 import type { PageMatcher } from '../../src/glossary/page-matcher';
 import type { CaptureLoop } from '../course-page/capture-loop';
-import { interval } from '../course-page/timers';
 import { msg, watchPageStrings } from './page-i18n';
 
 
@@ -128,7 +127,7 @@ export function installWordUi(ctx: PageContext, loop: CaptureLoop, matcher: Page
     mount();
     pop.hidden = false;
     shown = '\u0000';
-    stopFollowing ??= interval(ctx, refresh, 250);
+    stopFollowing ??= ctx.setInterval(refresh, 250);
     refresh();
   };
   close.addEventListener('click', () => {
