@@ -97,12 +97,13 @@ export function DutiesView({ onNotice }: { onNotice: (n: Notice) => void }) {
   );
 }
 
-function Deadline({ duty, kind, deadline, now, onEdit, onError }: { duty: DutyRecord; kind: 'submit' | 'review'; deadline: DutyDeadline | null; now: number; onEdit: () => void; onError: (e: unknown) => void }) {
+function Deadline({ duty, kind, now, onEdit, onError }: { duty: DutyRecord; kind: 'submit' | 'review'; now: number; onEdit: () => void; onError: (e: unknown) => void }) {
+  const field = kind === 'submit' ? 'submitDue' : 'reviewDue';
+  const deadline = duty[field];
   if (!deadline) return null;
   const label = kind === 'submit' ? 'dutySubmitBy' : 'dutyReviewBy';
   // A step already done: its deadline no longer matters much.
   const met = kind === 'submit' ? duty.submitted : duty.reviewsRequired > 0 && duty.reviewsGiven >= duty.reviewsRequired;
-  const field = kind === 'submit' ? 'submitDue' : 'reviewDue';
   const doubts = deadlineDoubts(duty, field);
   // Only this date: the other one keeps its own doubts.
   const confirm = () => void callBackground('duty.confirm', { id: duty.id, kind: field }).catch(onError);
@@ -149,8 +150,8 @@ function DutyCard({ duty: d, now, settings, onEdit, onError }: { duty: DutyRecor
         {d.reviewsRequired > 0 && <li class={d.reviewsGiven < d.reviewsRequired ? 'owed' : ''}>{t('dutyReviewsGiven', d.reviewsGiven, d.reviewsRequired)}</li>}
         <li>{d.reviewsNeeded !== null && d.reviewsReceived !== null ? t('dutyReviewsReceived', d.reviewsReceived, d.reviewsNeeded) : t('dutyReviewsReceivedUnknown')}</li>
       </ul>
-      <Deadline duty={d} kind="submit" deadline={d.submitDue} now={now} onEdit={onEdit} onError={onError} />
-      <Deadline duty={d} kind="review" deadline={d.reviewDue} now={now} onEdit={onEdit} onError={onError} />
+      <Deadline duty={d} kind="submit" now={now} onEdit={onEdit} onError={onError} />
+      <Deadline duty={d} kind="review" now={now} onEdit={onEdit} onError={onError} />
       {d.snoozedUntil !== null && d.snoozedUntil > now && <p class="muted small">{t('dutySnoozed', formatMoment(d.snoozedUntil))}</p>}
       {needsReviewsAdvice(d, settings, now) && <Advice duty={d} now={now} />}
       <div class="duty-buttons">
