@@ -16,7 +16,7 @@ describe('pairedMedianDifference (bench figure 4)', () => {
     expect(p.median).toBeLessThanOrEqual(17);
     expect(p.interval[0]).toBeGreaterThan(5);
     expect(p.interval[1]).toBeLessThan(19);
-    // Unpaired, the drift makes the interval several times wider.
+    // Unpaired, the drift makes the interval more than twice as wide.
     expect(hi - lo).toBeGreaterThan(2 * (p.interval[1] - p.interval[0]));
   });
 
