@@ -26,6 +26,9 @@ vi.mock('../../../src/captions/background', async (importOriginal) => {
 
 const LECTURE = page({ lectureKey: 'https://uni.example/media/long.webm', lectureUrl: 'https://uni.example/long.html', lectureTitle: 'A long lecture' });
 const longTrack: RawCue[] = Array.from({ length: 2000 }, (_, i) => ({ start: i * 2, end: i * 2 + 1.8, text: `Line ${i} of a long lecture about leaves and light.` }));
+/** The lecture page's top frame, in tab 31, sends the lecture's English track with these cues. */
+const sender = { url: LECTURE.lectureUrl, frameId: 0, tab: { id: 31, url: LECTURE.lectureUrl } } as Browser.runtime.MessageSender;
+const capture = (cues: RawCue[]) => onCaptureTrack({ page: LECTURE, track: { kind: 'captions', label: 'English', language: 'en' }, cues }, sender);
 
 describe('capture.track in the background', () => {
   beforeEach(async () => {
@@ -45,9 +48,8 @@ describe('capture.track in the background', () => {
     // The lecture is in MoocMate (a search hit found it); the learner opens it at 1:40.
     const { lectureId } = await ingestTrack(getDb(), captured({ page: LECTURE }), 1);
     await openLectureAt({ lectureId, time: 100 }, {});
-    const sender = { url: LECTURE.lectureUrl, frameId: 0, tab: { id: 31, url: LECTURE.lectureUrl } } as Browser.runtime.MessageSender;
 
-    const reply = await onCaptureTrack({ page: LECTURE, track: { kind: 'captions', label: 'English', language: 'en' }, cues: longTrack }, sender);
+    const reply = await capture(longTrack);
 
     expect(reply).toMatchObject({ cueCount: 2000, tools: false });
     expect(events).toEqual(['page.seek', 'stored']);
@@ -55,8 +57,7 @@ describe('capture.track in the background', () => {
   });
 
   it('a lecture opened the usual way is only stored', async () => {
-    const sender = { url: LECTURE.lectureUrl, frameId: 0, tab: { id: 31, url: LECTURE.lectureUrl } } as Browser.runtime.MessageSender;
-    const reply = await onCaptureTrack({ page: LECTURE, track: { kind: 'captions', label: 'English', language: 'en' }, cues: longTrack.slice(0, 3) }, sender);
+    const reply = await capture(longTrack.slice(0, 3));
     expect(reply).toMatchObject({ cueCount: 3 });
     expect(events).toEqual(['stored']);
   });
