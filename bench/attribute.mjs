@@ -11,7 +11,7 @@ import { launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, round } from './lib/stats.mjs';
 import { extensionCalls, pageMainThread } from './lib/trace.mjs';
-import { BROWSER_ARGS, tracedLoad, wipe } from './content-script.mjs';
+import { BROWSER_ARGS, databaseProbe, tracedLoad, wipe } from './content-script.mjs';
 
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,blink';
 const OURS = 'a call into our script';
@@ -54,9 +54,7 @@ const withExt = await launch({ withExtension: true, args: BROWSER_ARGS });
 const without = await launch({ withExtension: false, args: BROWSER_ARGS });
 try {
   const url = `${server.url}/bench/pages/lecture-2000.html`;
-  // The extension's database is read from an extension page that runs none of our code.
-  const probe = await withExt.context.newPage();
-  await probe.goto(`chrome-extension://${withExt.extensionId}/manifest.json`);
+  const probe = await databaseProbe(withExt);
   const runs = { ext: [], none: [] };
   for (let i = 0; i <= loads; i++) {
     await probe.evaluate(wipe);

@@ -16,7 +16,7 @@ import { EXTENSION_DIR, launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, medianDifferenceInterval, pairedMedianDifference, round } from './lib/stats.mjs';
 import { mainThreadFigures, pageMainThread } from './lib/trace.mjs';
-import { BROWSER_ARGS, meterLoad, tracedLoad, wipe } from './content-script.mjs';
+import { BROWSER_ARGS, databaseProbe, meterLoad, tracedLoad, wipe } from './content-script.mjs';
 
 const args = process.argv.slice(2);
 const loads = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 15;
@@ -43,9 +43,7 @@ try {
     const dir = name === 'built' ? EXTENSION_DIR : name === 'minimal' ? minimalBuild() : none ? undefined : name;
     if (name === 'minimal') temp.push(dir);
     const browser = await launch({ withExtension: !none, extensionDir: dir, args: BROWSER_ARGS });
-    // The extension's database is read from an extension page that runs none of our code.
-    const probe = none ? null : await browser.context.newPage();
-    await probe?.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    const probe = none ? null : await databaseProbe(browser);
     arms.push({ name: arm, metered, browser, probe, ours: [], cpu: [], longest: [], took: [], byPlace: [] });
   }
   const url = `${server.url}/bench/pages/lecture-2000.html`;

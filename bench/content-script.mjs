@@ -13,7 +13,7 @@ export const LONG_TASK_MS = 50;
 /** Both tracks of the bench page: the 2,000-cue English track and the demo's Spanish one. */
 const EXPECTED_TRACKS = 2;
 /** After capture is stored: time for the reply to reach the content script and anything after it. */
-const SETTLE_MS = 500;
+export const SETTLE_MS = 500;
 
 /** Runs in the page's main world before any page script: collects long tasks (over 50 ms). */
 function observeLongTasks() {
@@ -26,6 +26,16 @@ function observeLongTasks() {
   } catch {
     w.__benchLongTasks = null;
   }
+}
+
+/**
+ * An extension page to read the extension's database from: its manifest, which has no UI
+ * and runs none of our code.
+ */
+export async function databaseProbe(browser) {
+  const probe = await browser.context.newPage();
+  await probe.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+  return probe;
 }
 
 /** Tracks stored by the extension (0 when its database does not exist yet), read with the raw API. */
@@ -212,9 +222,7 @@ export async function benchContentScript({ serverUrl, rounds = Number(process.en
   const floorDir = writeFloorExtension();
   const floorBrowser = await launch({ withExtension: true, extensionDir: floorDir, args: BROWSER_ARGS });
   try {
-    // An extension page to read the extension's database from (its manifest: no UI, no scripts of ours).
-    const probe = await withExt.context.newPage();
-    await probe.goto(`chrome-extension://${withExt.extensionId}/manifest.json`);
+    const probe = await databaseProbe(withExt);
     const runs = { extension: [], none: [], floor: [] };
     for (let i = 0; i < warmup + rounds; i++) {
       await probe.evaluate(wipe);

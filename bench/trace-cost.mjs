@@ -12,10 +12,9 @@ import { launch } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { median, medianDifferenceInterval, pairedMedianDifference, round } from './lib/stats.mjs';
 import { TRACE_CATEGORIES, mainThreadFigures, pageMainThread, readTrace } from './lib/trace.mjs';
-import { BROWSER_ARGS, waitAsCaptureTakes, wipe } from './content-script.mjs';
+import { BROWSER_ARGS, SETTLE_MS, databaseProbe, waitAsCaptureTakes, wipe } from './content-script.mjs';
 
 const loads = Number(process.argv[2] ?? 30);
-const SETTLE_MS = 500;
 
 /** Renderer processes of the Chromium that uses `profile` (each has the profile on its command line). */
 function renderers(profile) {
@@ -44,8 +43,7 @@ function mainThreadCpuMs(pid) {
 async function open(withExtension) {
   const profile = mkdtempSync(join(tmpdir(), 'moocmate-trace-cost-'));
   const browser = await launch({ withExtension, userDataDir: profile, args: BROWSER_ARGS });
-  const probe = withExtension ? await browser.context.newPage() : null;
-  await probe?.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+  const probe = withExtension ? await databaseProbe(browser) : null;
   return { browser, profile, probe };
 }
 
