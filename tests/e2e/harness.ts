@@ -284,3 +284,9 @@ export async function seekToCaption(page: Page, time: number): Promise<void> {
   await seekVideo(page, time);
   await page.waitForFunction(() => (document.querySelector('video')!.textTracks[0].activeCues?.length ?? 0) > 0);
 }
+
+/** The keys a built extension's manifest suggests for its commands, as [command, key] pairs. */
+export function suggestedKeys(extensionDir: string): Array<[string, string]> {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { commands: Record<string, { suggested_key?: { default: string } }> };
+  return Object.entries(manifest.commands).flatMap(([name, c]): Array<[string, string]> => (c.suggested_key ? [[name, c.suggested_key.default]] : []));
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
-import { launchExtension, openDemoLecture, readDb, ROOT, screenshot, SHOTS, seekToCaption, startFixtureServer, waitFor, type Extension, type Server } from './harness';
+import { launchExtension, openDemoLecture, readDb, ROOT, screenshot, SHOTS, seekToCaption, startFixtureServer, suggestedKeys, waitFor, type Extension, type Server } from './harness';
 
 /*
  * The browser's commands, pressed as a learner presses them. Playwright's keyboard sends
@@ -127,11 +127,10 @@ declare const chrome: {
 
 describe('browser shortcuts, pressed with real keys (headful Chromium in Xvfb)', () => {
   it('Chrome gives every command the key the manifest suggests', async () => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { commands: Record<string, { suggested_key?: { default: string } }> };
-    const suggested = Object.entries(manifest.commands).flatMap(([name, c]) => (c.suggested_key ? [[name, c.suggested_key.default]] : []));
+    const suggested = suggestedKeys(EXTENSION_DIR);
     expect(suggested).toHaveLength(4);
     const given = Object.fromEntries((await ext.worker.evaluate(() => chrome.commands.getAll())).map((c) => [c.name, c.shortcut]));
-    for (const [name, key] of suggested) expect(given[name!], name).toBe(key);
+    for (const [name, key] of suggested) expect(given[name], name).toBe(key);
   });
 
   it('Alt+Shift+F flags the caption on screen through the browser command, not the page', async () => {
