@@ -122,8 +122,8 @@ const verdict = (ok) => (ok === undefined ? '' : ok ? 'pass' : 'MISSED');
 const rows = [];
 if (f.size) {
   const z = f.size;
-  rows.push(['1', 'Content scripts, gzip -9: largest site + tools', `${n(z.gzipBytes)} B (raw ${n(z.rawBytes)} B)`, `<= ${n(z.target.gzipBytes)} B`, verdict(z.pass)]);
-  rows.push(['', `  at load: ${z.atLoad.file}; later: ${z.tools.file}`, `${n(z.atLoad.gzipBytes)} B + ${n(z.tools.gzipBytes)} B`, '', '']);
+  rows.push(['1', 'Content scripts, gzip -9: largest site + tools + extras', `${n(z.gzipBytes)} B (raw ${n(z.rawBytes)} B)`, `<= ${n(z.target.gzipBytes)} B`, verdict(z.pass)]);
+  rows.push(['', `  at load: ${z.atLoad.file}; later: ${z.tools.file}, ${z.extras.file}`, `${n(z.atLoad.gzipBytes)} B + ${n(z.tools.gzipBytes)} B + ${n(z.extras.gzipBytes)} B`, '', '']);
 }
 if (f.ingest) {
   const m = f.ingest.medianMs;

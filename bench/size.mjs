@@ -1,7 +1,8 @@
 // Figure 1: size of the content scripts as shipped, raw and gzip (level 9). Each platform
-// has its own script (the manifest's content_scripts) and the learner's tools are a second script
-// the page gets when first needed (entrypoints/course-tools): the figure is the most one
-// page ever evaluates, the largest site script plus the tools.
+// has its own script (the manifest's content_scripts); the learner's tools
+// (entrypoints/course-tools) and the rare parts (entrypoints/course-extras) are scripts the
+// page gets when first needed: the figure is the most one page ever evaluates, the largest
+// site script plus both.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
@@ -9,6 +10,7 @@ import { ROOT } from './lib/paths.mjs';
 
 export const CONTENT_SCRIPT = '.output/chrome-mv3/course.js';
 export const TOOLS_SCRIPT = '.output/chrome-mv3/course-tools.js';
+export const EXTRAS_SCRIPT = '.output/chrome-mv3/course-extras.js';
 /** 30 KB = 30 x 1024 bytes. */
 export const SIZE_TARGET_GZIP_BYTES = 30 * 1024;
 
@@ -20,7 +22,7 @@ function measure(path) {
 }
 
 export function benchSize() {
-  for (const f of [CONTENT_SCRIPT, TOOLS_SCRIPT]) {
+  for (const f of [CONTENT_SCRIPT, TOOLS_SCRIPT, EXTRAS_SCRIPT]) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first.`);
   }
   const dir = '.output/chrome-mv3';
@@ -31,14 +33,16 @@ export function benchSize() {
   const sites = all.filter((s) => s !== bridge).map((s) => (/(^|\/)youtube\.js$/.test(s.file) && bridge ? { ...s, rawBytes: s.rawBytes + bridge.rawBytes, gzipBytes: s.gzipBytes + bridge.gzipBytes } : s));
   const largest = sites.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
   const tools = measure(TOOLS_SCRIPT);
-  const gz = largest.gzipBytes + tools.gzipBytes;
+  const extras = measure(EXTRAS_SCRIPT);
+  const gz = largest.gzipBytes + tools.gzipBytes + extras.gzipBytes;
   return {
-    file: `${largest.file} + ${tools.file}`,
+    file: `${largest.file} + ${tools.file} + ${extras.file}`,
     builtAt: statSync(join(ROOT, CONTENT_SCRIPT)).mtime.toISOString(),
-    rawBytes: largest.rawBytes + tools.rawBytes,
+    rawBytes: largest.rawBytes + tools.rawBytes + extras.rawBytes,
     gzipBytes: gz,
     atLoad: largest,
     tools,
+    extras,
     target: { gzipBytes: SIZE_TARGET_GZIP_BYTES },
     pass: gz <= SIZE_TARGET_GZIP_BYTES,
     contentScripts: all,

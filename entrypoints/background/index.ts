@@ -3,7 +3,7 @@ import { createRouter } from '../../src/messaging/router';
 import { onCaptureTrack } from '../../src/captions/on-capture';
 import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
-import { loadSite, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
+import { loadExtras, loadSite, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
 import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
@@ -15,6 +15,7 @@ export default defineBackground(() => {
   const route = createRouter({
     'capture.track': onCaptureTrack,
     'tools.load': loadTools,
+    'extras.load': loadExtras,
     'site.load': loadSite,
     'lecture.pendingSeek': takePendingSeek,
     'lecture.openAt': openLectureAt,

@@ -5,14 +5,13 @@ import type { CaptureNote, PageInfo, RawCue, TabLecture, TrackInfo } from '../..
 import type { BackgroundProtocol } from '../../src/messaging/protocol';
 import { lectureIdFor } from '../../src/captions/ids';
 import { callBackground } from '../../src/messaging/client';
-import { OnScreenRecorder } from './on-screen';
-import { interval, timeout } from './timers';
+import type { PageExtras } from './shared';
+import { copyCues } from './cue-copy';
+import { timeout } from './timers';
 
 const SETTLE_MS = 300;
 const MAX_RETRIES = 6;
 const RETRY_MS = 1500;
-/** How often lines recorded from the screen are sent while the video plays. */
-const SCREEN_FLUSH_MS = 3000;
 // HTMLTrackElement.readyState values.
 const LOADING = 1;
 const LOADED = 2;
@@ -27,8 +26,8 @@ export interface WatchedLecture {
   trackCount: number;
   capture: TabLecture['capture'];
   note?: CaptureNote;
-  /** Records a player's own caption box when nothing better exists (the last fallback). */
-  screen?: { recorder: OnScreenRecorder; lectureKey: string; stop(): void };
+  /** Records a player's own caption box when nothing better exists (the last fallback; on-screen.ts). */
+  screen?: { lectureKey: string; stop(): void };
 }
 
 type Capture = BackgroundProtocol['capture.track']['req'];
@@ -61,6 +60,8 @@ export class CaptureLoop {
     private readonly ctx: PageContext,
     /** Asked again on every scan: a single-page site may only now show its platform markup. */
     private readonly pickAdapter: () => SiteAdapter,
+    /** The rarely needed parts (screen captions, a long copy of cues), loaded on first need (tools.ts). */
+    private readonly extras: () => Promise<PageExtras>,
   ) {}
 
   /** The adapter the page is read with now. */
@@ -298,7 +299,8 @@ export class CaptureLoop {
     // 4. Captions the player draws itself, recorded while the learner watches.
     if (jobs.length === 0 && w.media) {
       const box = safely(() => adapter.onScreenCaptions?.(element, document) ?? null);
-      if (box && !w.screen) this.recordScreen(w, box, w.media, page);
+      if (box && !w.screen) await this.recordScreen(element, w, box, w.media, page);
+      if (this.watched.get(element) !== w) return; // gone while the recorder loaded
       if (w.screen) {
         w.capture = 'partial';
         w.note = 'noteOnScreen';
@@ -314,28 +316,31 @@ export class CaptureLoop {
     for (const job of jobs) await this.send(element, page, job);
   }
 
-  private recordScreen(w: WatchedLecture, box: Element, media: HTMLVideoElement, page: PageInfo): void {
-    const recorder = new OnScreenRecorder(box, media);
-    const flush = () => {
-      if (w.screen?.recorder !== recorder || !recorder.takeChanged()) return;
-      const cues = recorder.lines();
+  /** Asks the extras to record the captions the player draws, and sends what they read. */
+  private async recordScreen(element: HTMLElement, w: WatchedLecture, box: Element, media: HTMLVideoElement, page: PageInfo): Promise<void> {
+    let extras: PageExtras;
+    try {
+      extras = await this.extras();
+    } catch (err) {
+      // A stopped service worker: read the lecture again a little later.
+      const key = `screen|${page.lectureKey}`;
+      const tries = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, tries);
+      if (!this.ctx.isInvalid && tries <= MAX_RETRIES) timeout(this.ctx, () => this.schedule(element), RETRY_MS * tries);
+      console.debug('[MoocMate] screen captions not recorded:', err);
+      return;
+    }
+    // Another read of the lecture may have started a recorder meanwhile, or the lecture went.
+    if (w.screen || this.watched.get(element) !== w || this.ctx.isInvalid) return;
+    const stop = extras.recordScreen(box, media, (cues) => {
       const last = cues[cues.length - 1];
-      void this.send(w.element, page, {
+      void this.send(element, page, {
         track: { kind: 'captions', label: 'On-screen captions', language: document.documentElement.lang || '', source: 'on-screen' },
         cues,
         signature: `screen:${cues.length}:${last?.end ?? 0}`,
       });
-    };
-    const stopFlush = interval(this.ctx, flush, SCREEN_FLUSH_MS);
-    const listening = new AbortController();
-    media.addEventListener('pause', flush, { signal: AbortSignal.any([this.ctx.signal, listening.signal]) });
-    // When the lecture is no longer read from the screen, its timer and listener go too.
-    const stop = () => {
-      recorder.stop();
-      stopFlush();
-      listening.abort();
-    };
-    w.screen = { recorder, lectureKey: page.lectureKey, stop };
+    });
+    w.screen = { lectureKey: page.lectureKey, stop };
   }
 
   private async send(element: HTMLElement, page: PageInfo, job: Job): Promise<void> {
@@ -352,7 +357,7 @@ export class CaptureLoop {
         // It could not: copy the player's cues, a slice at a time so the page stays responsive
         // (none left when the player dropped them meanwhile: the background reports the file).
         const list = job.player?.cues;
-        const cues = list ? await copyCuesInSlices(list, () => this.ctx.isInvalid) : null;
+        const cues = list ? await (await this.extras()).copyCuesInSlices(list, () => this.ctx.isInvalid) : null;
         if (this.ctx.isInvalid) return;
         stored = await callBackground('capture.track', { page, track, cues, pageError: job.pageError });
       }
@@ -438,31 +443,6 @@ function readTrack(track: TextTrack, element: HTMLTrackElement | null): TrackRea
   const cues = track.cues ? copyCues(track.cues) : [];
   if (wasDisabled) track.mode = 'disabled';
   return { state: 'ready', cues, signature: cueSignature(cues) };
-}
-
-function copyCues(list: TextTrackCueList, from = 0, to = list.length): RawCue[] {
-  const out: RawCue[] = [];
-  for (let i = from; i < Math.min(to, list.length); i++) {
-    const c = list[i] as VTTCue;
-    const cue: RawCue = { start: c.startTime, end: c.endTime, text: typeof c.text === 'string' ? c.text : '' };
-    if (c.id) cue.id = c.id;
-    out.push(cue);
-  }
-  return out;
-}
-
-/** Cues copied per slice; the page gets the main thread back between slices. */
-const COPY_SLICE = 250;
-
-/** copyCues for a long list, yielding between slices; null when the page went away meanwhile. */
-async function copyCuesInSlices(list: TextTrackCueList, gone: () => boolean): Promise<RawCue[] | null> {
-  const out: RawCue[] = [];
-  for (let from = 0; from < list.length; from += COPY_SLICE) {
-    if (from > 0) await new Promise((r) => setTimeout(r, 0));
-    if (gone()) return null;
-    out.push(...copyCues(list, from, from + COPY_SLICE));
-  }
-  return out;
 }
 
 function cueSignature(cues: RawCue[]): string {

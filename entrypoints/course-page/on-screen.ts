@@ -1,4 +1,5 @@
 import type { RawCue } from '../../src/messaging/protocol';
+import { interval, type TimerContext } from './timers';
 
 /** Seeking back replays lines already kept; a line is new only if its start differs this much. */
 const SAME_START_S = 0.75;
@@ -57,4 +58,24 @@ export class OnScreenRecorder {
     this.current = null;
     this.changed = true;
   }
+}
+
+/** How often lines recorded from the screen are sent while the video plays. */
+const SCREEN_FLUSH_MS = 3000;
+
+/**
+ * Records `box` while the learner watches, and hands the lines to `send` every few seconds
+ * and at each pause, when new ones came. Returns the function that stops it all.
+ */
+export function recordScreen(ctx: TimerContext, box: Element, media: HTMLVideoElement, send: (cues: RawCue[]) => void): () => void {
+  const recorder = new OnScreenRecorder(box, media);
+  const flush = () => recorder.takeChanged() && send(recorder.lines());
+  const stopFlush = interval(ctx, flush, SCREEN_FLUSH_MS);
+  const listening = new AbortController();
+  media.addEventListener('pause', flush, { signal: AbortSignal.any([ctx.signal, listening.signal]) });
+  return () => {
+    recorder.stop();
+    stopFlush();
+    listening.abort();
+  };
 }

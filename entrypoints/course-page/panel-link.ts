@@ -1,14 +1,18 @@
 import type { Browser } from 'wxt/browser';
-import { nativeBrowser } from '../../src/messaging/native-browser';
 import type { PageContext } from './page-context';
-import { PANEL_PORT, type PageToPanel, type PanelToPage } from '../../src/messaging/protocol';
+import type { PageToPanel, PanelToPage } from '../../src/messaging/protocol';
 import type { CaptureLoop } from './capture-loop';
+import type { HeldPort } from './held-port';
 import { timeout } from './timers';
 
 const THROTTLE_MS = 200;
 
-/** Keeps every open side panel of this tab told where playback is, and seeks on request. */
-export function linkPanels(ctx: PageContext, loop: CaptureLoop): void {
+/**
+ * Keeps every open side panel of this tab told where playback is, and seeks on request.
+ * The capture script takes each panel's port when it connects and holds it until this
+ * part is in (start.ts); `adopt` takes it over.
+ */
+export function linkPanels(ctx: PageContext, loop: CaptureLoop): { adopt(held: HeldPort): void } {
   const ports = new Set<Browser.runtime.Port>();
   let selected: string | null = null;
   /** Stops the update that `soon` scheduled. */
@@ -49,8 +53,21 @@ export function linkPanels(ctx: PageContext, loop: CaptureLoop): void {
     }
   };
 
-  const onConnect = (port: Browser.runtime.Port) => {
-    if (port.name !== PANEL_PORT) return;
+  const onMessage = (raw: unknown) => {
+    const msg = raw as PanelToPage;
+    if (msg?.type === 'seek' && Number.isFinite(msg.time) && msg.time >= 0) {
+      selected = msg.lectureId;
+      seek(loop.mediaFor(msg.lectureId), msg.time);
+      post();
+    } else if (msg?.type === 'select' && typeof msg.lectureId === 'string') {
+      selected = msg.lectureId;
+      post();
+    }
+  };
+  const adopt = (held: HeldPort) => {
+    held.release();
+    const { port } = held;
+    if (held.gone() || ctx.isInvalid) return;
     ports.add(port);
     if (!following) follow();
     port.onDisconnect.addListener(() => {
@@ -59,24 +76,15 @@ export function linkPanels(ctx: PageContext, loop: CaptureLoop): void {
       following?.abort();
       following = null;
     });
-    port.onMessage.addListener((raw: unknown) => {
-      const msg = raw as PanelToPage;
-      if (msg?.type === 'seek' && Number.isFinite(msg.time) && msg.time >= 0) {
-        selected = msg.lectureId;
-        seek(loop.mediaFor(msg.lectureId), msg.time);
-        post();
-      } else if (msg?.type === 'select' && typeof msg.lectureId === 'string') {
-        selected = msg.lectureId;
-        post();
-      }
-    });
+    port.onMessage.addListener(onMessage);
     if (loop.lectures().length > 0 || window === window.top) port.postMessage(state());
+    // What the panel asked for while this part loaded (a click on a line).
+    for (const message of held.messages) onMessage(message);
   };
-  nativeBrowser.runtime.onConnect.addListener(onConnect);
   ctx.onInvalidated(() => {
-    nativeBrowser.runtime.onConnect.removeListener(onConnect);
     for (const p of ports) p.disconnect();
   });
+  return { adopt };
 }
 
 /** Seeks once the video knows its duration; before that a seek is lost. */

@@ -1,16 +1,17 @@
 import type { SiteAdapter } from '../../src/sites/types';
 import { pickAdapterFrom } from '../../src/sites/pick';
-import { callBackground } from '../../src/messaging/client';
+import type { Browser } from 'wxt/browser';
 import { nativeBrowser } from '../../src/messaging/native-browser';
-import type { Envelope, TabProtocol } from '../../src/messaging/protocol';
+import { PANEL_PORT, type Envelope, type TabProtocol } from '../../src/messaging/protocol';
 import { LECTURE_KEYS } from '../../src/lecture/settings';
 import { CaptureLoop } from './capture-loop';
-import { linkPanels, seek } from './panel-link';
-import { readDutyNow, watchDuties } from './duty-watch';
+import { watchDuties } from './duty-watch';
+import { holdPort } from './held-port';
 import { onAltShiftKey } from './page-keys';
 import { PageContext } from './page-context';
+import { SEEK_ASK_MS } from './pending-seek';
 import { shareCore } from './shared';
-import { toolsLoader } from './tools';
+import { extrasLoader, toolsLoader } from './tools';
 import { timeout } from './timers';
 import type { SiteList } from './site-list';
 
@@ -37,9 +38,13 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
     else if (siteAdapters().some((a) => a.peerDuties)) duties = watchDuties(ctx, siteAdapters);
   };
   // At load this script only captures. The learner's tools (flag button, word popover,
-  // overlay, lecture keys) come from a second script, loaded when first needed (tools.ts).
-  const loop = new CaptureLoop(ctx, () => pickAdapterFrom(siteAdapters(), location, document));
-  shareCore({ ctx, loop });
+  // overlay, lecture keys) come from a second script, loaded when first needed, and what
+  // is needed only on request or rarely (side panel, duty reading, a search hit's moment,
+  // screen captions) from a third (tools.ts).
+  const extras = extrasLoader();
+  const failed = (err: unknown) => console.debug('[MoocMate] a part did not load:', err);
+  const loop = new CaptureLoop(ctx, () => pickAdapterFrom(siteAdapters(), location, document), extras.load);
+  shareCore({ ctx, loop, sites: siteAdapters });
   // Markup already on the page: its adapter first, so the generic one never takes its lectures.
   await list?.loadPresent();
   if (ctx.isInvalid) return;
@@ -49,11 +54,9 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
     loop.rescan();
     watchDutiesIfRead();
   });
-  linkPanels(ctx, loop);
   const tools = toolsLoader();
   // The wake-up listeners below go once the tools are in.
   const woken = new AbortController();
-  const failed = (err: unknown) => console.debug('[MoocMate] tools did not load:', err);
   const wake = () => void tools.load().then(() => woken.abort(), failed);
   timeout(ctx, watchDutiesIfRead, 0);
   if (list?.waiting()) lookForLaterSites(ctx, loop, list);
@@ -76,7 +79,12 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
     return true;
   });
 
-  const pendingSeek = watchPendingSeek(loop, ctx.signal);
+  // A lecture with no track to send asks for a search hit's moment (pending-seek.ts), as
+  // long as the background keeps one; a lecture with tracks gets it with its capture.
+  const stopAsking = loop.onChange(() => {
+    if (performance.now() > SEEK_ASK_MS) return stopAsking();
+    if (loop.lectures().some((l) => l.trackCount === 0)) extras.load().then((e) => e.askPendingSeek(), failed);
+  });
   const top = window === window.top;
   const answer = (message: unknown): Promise<Envelope<unknown>> | undefined => {
     const type = (message as { moocmate?: string })?.moocmate;
@@ -110,13 +118,19 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
     }
     if (type === 'page.readDuty') {
       // The top frame answers: it has the page the learner sees.
-      return top ? readDutyNow(siteAdapters).then((value) => ({ ok: true as const, value }), (err: Error) => ({ ok: false as const, error: err.message })) : undefined;
+      return top
+        ? extras
+            .load()
+            .then((e) => e.readDuty())
+            .then((value) => ({ ok: true as const, value }), (err: Error) => ({ ok: false as const, error: err.message }))
+        : undefined;
     }
     if (type === 'page.seek') {
       // Only the frame that sent the lecture's capture is told (src/captions/open-at.ts).
       const target = (message as { data?: Partial<SeekTarget> }).data;
       if (typeof target?.lectureId !== 'string' || !Number.isFinite(target.time) || target.time! < 0) return undefined;
-      return Promise.resolve({ ok: true, value: { seeking: pendingSeek.start({ lectureId: target.lectureId, time: target.time! }) } });
+      const moment = { lectureId: target.lectureId, time: target.time! };
+      return extras.load().then((e) => ({ ok: true, value: { seeking: e.seekTo(moment) } }));
     }
     if (type === 'page.recapture') {
       loop.recapture();
@@ -133,9 +147,27 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
     return true;
   };
   nativeBrowser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => nativeBrowser.runtime.onMessage.removeListener(onMessage));
-
+  // A side panel's port: held (its messages kept) until the panel link is in (panel-link.ts).
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (port.name !== PANEL_PORT) return;
+    const held = holdPort(port);
+    extras.load().then(
+      (e) => e.linkPanel(held),
+      (err: unknown) => {
+        held.release();
+        port.disconnect(); // the panel connects again a moment later
+        failed(err);
+      },
+    );
+  };
+  nativeBrowser.runtime.onConnect.addListener(onConnect);
+  ctx.onInvalidated(() => {
+    nativeBrowser.runtime.onMessage.removeListener(onMessage);
+    nativeBrowser.runtime.onConnect.removeListener(onConnect);
+  });
 }
+
+type SeekTarget = TabProtocol['page.seek']['req'];
 
 /** How long the page stays unchanged before we look for a later site's markup again. */
 const LOOK_AFTER_MS = 500;
@@ -157,56 +189,4 @@ function lookForLaterSites(ctx: PageContext, loop: CaptureLoop, list: SiteList):
       LOOK_AFTER_MS,
     );
   });
-}
-
-/** As long as the background keeps a moment to start at (src/captions/open-at.ts). */
-const SEEK_ASK_MS = 60_000;
-
-type SeekTarget = TabProtocol['page.seek']['req'];
-
-/**
- * When MoocMate opened this tab from a search hit, the lecture starts at that moment. The
- * background tells the frame (`page.seek`) as soon as it gets the lecture's capture. A
- * lecture with no track to send (none, or captions recorded from the screen only while it
- * plays) asks instead, once: a page sends nothing more at load for this than its captures.
- * A Khan Academy lesson tells its YouTube frame which lecture it plays only after that
- * frame's first capture; the new lecture's capture then brings its moment. `start`
- * returns false when a moment was taken already.
- */
-function watchPendingSeek(loop: CaptureLoop, signal: AbortSignal): { start(target: SeekTarget): boolean } {
-  let done = false;
-  const start = (target: SeekTarget) => {
-    if (done) return false;
-    done = true;
-    stop();
-    void seekWhenReady(loop, target, signal);
-    return true;
-  };
-  const asked = new Set<string>();
-  const until = Date.now() + SEEK_ASK_MS;
-  const ask = () => {
-    if (done || Date.now() > until) return stop();
-    const lectures = loop.lectures().filter((l) => l.trackCount === 0 && !asked.has(l.lectureId));
-    if (lectures.length === 0) return;
-    const ids = lectures.map((l) => l.lectureId);
-    for (const id of ids) asked.add(id);
-    // The title tells the background whether a page whose video moved still holds the lecture asked for.
-    const title = lectures.length === 1 ? lectures[0].title : undefined;
-    callBackground('lecture.pendingSeek', { lectureIds: ids, ...(title ? { title } : {}) }).then(
-      ({ seek: target }) => target && start(target),
-      () => ids.forEach((id) => asked.delete(id)), // a stopped service worker: ask at the next change
-    );
-  };
-  const stop = loop.onChange(ask);
-  return { start };
-}
-
-/** Seeks the lecture's video once the frame has it (a player may add it late). */
-async function seekWhenReady(loop: CaptureLoop, target: SeekTarget, signal: AbortSignal): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!signal.aborted && Date.now() < deadline) {
-    const video = loop.mediaFor(target.lectureId);
-    if (video) return seek(video, target.time);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }

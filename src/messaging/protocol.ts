@@ -17,6 +17,8 @@ export interface BackgroundProtocol {
   };
   /** The capture script asks for the learner's tools in its frame (entrypoints/course-tools). */
   'tools.load': { req: BackgroundRequests['tools.load']; res: { loaded: true } };
+  /** The capture script asks for its rare parts in its frame: side panel link, duty reading… (entrypoints/course-extras). */
+  'extras.load': { req: BackgroundRequests['extras.load']; res: { loaded: true } };
   /** The generic capture script asks for a site's adapter in its frame (src/sites/edx/later.ts). */
   'site.load': { req: BackgroundRequests['site.load']; res: { loaded: true } };
   'lecture.pendingSeek': { req: BackgroundRequests['lecture.pendingSeek']; res: { seek: { lectureId: string; time: number } | null } };

@@ -127,6 +127,8 @@ export const BackgroundSchemas = {
   }),
   /** The capture script of a frame asks for the learner's tools there (src/sites/page-tools.ts). */
   'tools.load': v.object({}),
+  /** The capture script of a frame asks for its rare parts there (src/sites/page-tools.ts). */
+  'extras.load': v.object({}),
   /** The generic capture script found a later site's markup and asks for its adapter (src/sites/page-tools.ts). */
   'site.load': v.object({ site: v.picklist(['edx']) }),
   /**

@@ -4,6 +4,8 @@ import { LECTURE_SETTINGS_KEY, readLectureSettings, usesLectureTools } from '../
 
 /** The learner's tools on a course page (WXT names it after entrypoints/course-tools). */
 export const TOOLS_SCRIPT_FILE = '/course-tools.js';
+/** The course page's rare parts: side panel link, duty reading, a search hit's moment (entrypoints/course-extras). */
+export const EXTRAS_SCRIPT_FILE = '/course-extras.js';
 /** Adapters loaded only on pages with their markup (src/sites/types.ts, LaterSite). */
 export const SITE_SCRIPT_FILES = { edx: '/edx-adapter.js' } as const;
 
@@ -17,6 +19,12 @@ export const loadTools: Handlers['tools.load'] = async (_req, sender) => {
   return { loaded: true };
 };
 
+/** The capture script's rare parts, in the frame that first needs one (a side panel connected, the popup asked…). */
+export const loadExtras: Handlers['extras.load'] = async (_req, sender) => {
+  await runInFrame(sender, EXTRAS_SCRIPT_FILE, 'Only a course page can load these page parts.');
+  return { loaded: true };
+};
+
 /** A site's adapter, in the frame whose generic capture script found that site's markup. */
 export const loadSite: Handlers['site.load'] = async ({ site }, sender) => {
   await runInFrame(sender, SITE_SCRIPT_FILES[site], 'Only a course page can load a site adapter.');
@@ -26,7 +34,7 @@ export const loadSite: Handlers['site.load'] = async ({ site }, sender) => {
 /** Runs one of our scripts in the sender's frame, in the same isolated world as its content script. */
 async function runInFrame(
   sender: Parameters<Handlers['tools.load']>[1],
-  file: typeof TOOLS_SCRIPT_FILE | (typeof SITE_SCRIPT_FILES)[keyof typeof SITE_SCRIPT_FILES],
+  file: typeof TOOLS_SCRIPT_FILE | typeof EXTRAS_SCRIPT_FILE | (typeof SITE_SCRIPT_FILES)[keyof typeof SITE_SCRIPT_FILES],
   notAPage: string,
 ): Promise<void> {
   const tabId = sender.tab?.id;

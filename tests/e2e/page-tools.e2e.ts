@@ -39,8 +39,9 @@ describe('the learner’s tools load when first needed', () => {
     expect(await ours(lecture)).toEqual([]);
     // The page never sees what the two scripts share (it lives in the extension's isolated world).
     expect(await lecture.evaluate(() => Object.keys(window).filter((k) => /moocmate/i.test(k)))).toEqual([]);
-    // Nor did it load the Open edX adapter: this page has none of its markup.
+    // Nor did it load the Open edX adapter (this page has none of its markup), or the rare parts.
     expect(await inOurWorld(suite.ext, lecture, 'Object.keys(globalThis.__moocmateSites ?? {})')).toEqual([]);
+    expect(await inOurWorld(suite.ext, lecture, 'Boolean(globalThis.__moocmateExtras)')).toBe(false);
 
     await lecture.hover('video');
     const button = lecture.getByRole('button', { name: /Flag caption/ });
@@ -112,6 +113,42 @@ describe('the learner’s tools load when first needed', () => {
       await setLectureSettings(null);
     }
     await lecture.close();
+  });
+});
+
+describe('the course page’s rare parts load when first needed', () => {
+  it('a side panel that connects loads its link; a click on a line sent at once is kept until the link is in', async () => {
+    const lecture = await openCaptured();
+    const tabId = await tabIdOf(suite.ext, lecture);
+    const { lectureId } = (await pageStatus(suite.ext, suite.probe, lecture)).lectures[0];
+    const extrasIn = () => inOurWorld<boolean>(suite.ext, lecture, 'Boolean(globalThis.__moocmateExtras)');
+    expect(await extrasIn()).toBe(false);
+    type Port = { onMessage: { addListener(f: (m: unknown) => void): void }; postMessage(m: unknown): void; disconnect(): void };
+    type Tabs = { chrome: { tabs: { connect(id: number, o: { name: string }): Port } }; panel?: { port: Port; heard: unknown[] } };
+    // As entrypoints/sidepanel does, but the seek goes out in the same moment as the connect,
+    // long before the page could have loaded the part that answers it.
+    await suite.probe.evaluate(
+      ([id, name, lecture]) => {
+        const g = globalThis as unknown as Tabs;
+        const port = g.chrome.tabs.connect(id, { name });
+        const heard: unknown[] = [];
+        port.onMessage.addListener((m) => heard.push(m));
+        port.postMessage({ type: 'seek', lectureId: lecture, time: 30 });
+        g.panel = { port, heard };
+      },
+      [tabId, PANEL_PORT, lectureId] as [number, string, string],
+    );
+    try {
+      await waitFor('the video at the line clicked', async () => Math.abs((await lecture.evaluate(() => document.querySelector('video')!.currentTime)) - 30) < 0.5);
+      await waitFor('the panel told the lecture and its moment', async () => {
+        const got = (await suite.probe.evaluate(() => (globalThis as unknown as Tabs).panel!.heard)) as { type: string; active: string; time: number }[];
+        return got.find((m) => m.type === 'state' && m.active === lectureId && Math.abs(m.time - 30) < 0.5);
+      });
+      expect(await extrasIn()).toBe(true);
+    } finally {
+      await suite.probe.evaluate(() => (globalThis as unknown as Tabs).panel?.port.disconnect());
+      await lecture.close();
+    }
   });
 });
 

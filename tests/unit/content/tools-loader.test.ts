@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PageTools } from '../../../entrypoints/course-page/shared';
+import type { PageExtras, PageTools } from '../../../entrypoints/course-page/shared';
 
 // The background's answer to tools.load: the test decides what running the tools script does.
 const sendMessage = vi.fn();
 vi.mock('../../../src/messaging/client', () => ({ callBackground: (type: string, data: unknown) => sendMessage(type, data) }));
 
-const { shareCore, shareTools, sharedCore, sharedTools } = await import('../../../entrypoints/course-page/shared');
-const { toolsLoader } = await import('../../../entrypoints/course-page/tools');
+const { shareCore, shareExtras, shareTools, sharedCore, sharedExtras, sharedTools } = await import('../../../entrypoints/course-page/shared');
+const { extrasLoader, toolsLoader } = await import('../../../entrypoints/course-page/tools');
 
 const fakeTools = (): PageTools => ({ flagNow: async () => true, addWord: () => null, key: () => false });
 const core = (invalid = false) => ({ ctx: { isInvalid: invalid, stop: vi.fn() }, loop: {} }) as unknown as Parameters<typeof shareCore>[0];
@@ -53,13 +53,28 @@ describe('page tools, loaded when first needed', () => {
     await expect(toolsLoader().load()).rejects.toThrow('could not start its tools');
   });
 
-  it('a new copy of the capture script stops the old copy and drops its tools; an invalid core is not handed out', () => {
+  it('the rare parts load the same way, with their own message', async () => {
+    shareCore(core());
+    const extras = { askPendingSeek: vi.fn() } as unknown as PageExtras;
+    sendMessage.mockImplementationOnce(async () => (shareExtras(extras), { loaded: true }));
+    const loader = extrasLoader();
+    expect(loader.now()).toBeNull();
+    await expect(loader.load()).resolves.toBe(extras);
+    expect(sendMessage).toHaveBeenCalledWith('extras.load', {});
+    sendMessage.mockResolvedValueOnce({ loaded: true });
+    shareCore(core()); // a newer copy: its extras are not in yet
+    await expect(extrasLoader().load()).rejects.toThrow('could not start on this page');
+  });
+
+  it('a new copy of the capture script stops the old copy and drops its tools and extras; an invalid core is not handed out', () => {
     const older = core();
     shareCore(older);
     shareTools(fakeTools());
+    shareExtras({} as PageExtras);
     expect(sharedTools()).not.toBeNull();
     shareCore(core());
     expect(sharedTools()).toBeNull();
+    expect(sharedExtras()).toBeNull();
     expect(older.ctx.stop).toHaveBeenCalledTimes(1);
     shareCore(core(true));
     expect(sharedCore()).toBeNull();

@@ -6,6 +6,7 @@ function router(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'capture.track': vi.fn(async () => ({ lectureId: 'l', trackId: 't', cueCount: 1, status: 'ok' as const, unchanged: false })),
     'tools.load': vi.fn(async () => ({ loaded: true as const })),
+    'extras.load': vi.fn(async () => ({ loaded: true as const })),
     'site.load': vi.fn(async () => ({ loaded: true as const })),
     'lecture.pendingSeek': vi.fn(async () => ({ seek: null })),
     'lecture.openAt': vi.fn(async () => ({ tabId: 1 })),
