@@ -58,7 +58,8 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
   // The wake-up listeners below go once the tools are in.
   const woken = new AbortController();
   const wake = () => void tools.load().then(() => woken.abort(), failed);
-  timeout(ctx, watchDutiesIfRead, 0);
+  // Just after start, and only where an adapter reads duties: elsewhere not even a timer.
+  if (siteAdapters().some((a) => a.peerDuties)) timeout(ctx, watchDutiesIfRead, 0);
   if (list?.waiting()) lookForLaterSites(ctx, loop, list);
 
   // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
