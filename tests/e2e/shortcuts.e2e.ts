@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page, Worker } from 'playwright-core';
+import puppeteer, { type Page as PanelPage } from 'puppeteer-core';
 import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
 import { launchExtension, openDemoLecture, readDb, ROOT, screenshot, SHOTS, seekToCaption, startFixtureServer, suggestedKeys, waitFor, type Extension, type Server } from './harness';
 
@@ -54,6 +56,8 @@ let server: Server;
 let ext: Extension;
 let lecture: Page;
 let probe: Page;
+/** Chromium's profile: Chromium writes the port of its DevTools endpoint there (inSidePanel). */
+let profile: string;
 
 /** Real key presses (X events through XTEST) into the focused Chromium window. */
 async function press(keys: string): Promise<void> {
@@ -65,30 +69,20 @@ async function press(keys: string): Promise<void> {
 }
 
 /**
- * Evaluates `expression` in the side panel (or sends it another CDP `method`). Chrome lists
- * the panel as a page target, but Playwright does not make it one of the context's pages,
- * so this speaks CDP to it through a tab's session.
+ * Reads the side panel: its transcript's text, and a screenshot. Chrome lists the panel as
+ * a page target, but Playwright does not make it one of the context's pages. So a second
+ * DevTools client, puppeteer-core (it drives Firefox in firefox.e2e.ts), connects to the
+ * same Chromium through its debugging port and opens a session of its own on that target.
  */
-async function inSidePanel<T = string>(expression: string, method = 'Runtime.evaluate'): Promise<T> {
-  const cdp = await ext.context.newCDPSession(probe);
+async function inSidePanel<T>(read: (panel: PanelPage) => Promise<T>): Promise<T> {
+  const [port, path] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').trim().split('\n');
+  const client = await puppeteer.connect({ browserWSEndpoint: `ws://127.0.0.1:${port}${path}`, defaultViewport: null });
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; url: string }> };
-    const target = targetInfos.find((t) => t.url.includes('/sidepanel.html'));
-    if (!target) throw new Error('no side panel target');
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-    const reply = new Promise<{ result?: { result?: { value?: T } } & T; error?: { message: string } }>((resolve) =>
-      cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
-        const m = JSON.parse(e.message) as { id?: number };
-        if (m.id === 1) resolve(m as never);
-      }),
-    );
-    const params = method === 'Runtime.evaluate' ? { expression, returnByValue: true } : {};
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method, params }) });
-    const m = await reply;
-    if (m.error) throw new Error(m.error.message);
-    return (method === 'Runtime.evaluate' ? m.result!.result!.value : m.result) as T;
+    const target = await client.waitForTarget((t) => t.url().includes('/sidepanel.html'), { timeout: 10_000 });
+    const panel = await target.asPage();
+    return await read(panel);
   } finally {
-    await cdp.detach();
+    await client.disconnect(); // leaves the browser running: Playwright owns it
   }
 }
 
@@ -102,7 +96,14 @@ beforeAll(async () => {
   need(XDOTOOL, 'xdotool');
   xvfb = await startXvfb();
   server = await startFixtureServer();
-  ext = await launchExtension({ headless: false, env: { DISPLAY: xvfb.display }, args: ['--window-size=1280,800', '--window-position=0,0'] });
+  profile = mkdtempSync(join(tmpdir(), 'moocmate-shortcuts-'));
+  // Port 0: Chromium takes a free port and writes it to DevToolsActivePort in the profile.
+  ext = await launchExtension({
+    headless: false,
+    env: { DISPLAY: xvfb.display },
+    userDataDir: profile,
+    args: ['--window-size=1280,800', '--window-position=0,0', '--remote-debugging-port=0'],
+  });
   ({ lecture, probe } = await openDemoLecture(ext, server));
   await ext.worker.evaluate(() => {
     const seen: string[] = ((self as unknown as { __commands: string[] }).__commands = []);
@@ -118,6 +119,7 @@ afterAll(async () => {
   await ext?.close();
   await server?.close();
   xvfb?.proc.kill();
+  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 declare const chrome: {
@@ -201,10 +203,11 @@ describe('browser shortcuts, pressed with real keys (headful Chromium in Xvfb)',
     expect(await panels()).toHaveLength(1);
     expect(await commandsSeen(ext.worker)).toEqual(['open-side-panel']);
     // The learner sees this lecture's transcript in it.
-    await expect.poll(() => inSidePanel('document.querySelector(".transcript")?.textContent ?? ""'), { timeout: 20_000 }).toContain('First, plants take in water through their roots.');
-    const shot = await inSidePanel<{ data: string }>('', 'Page.captureScreenshot');
+    const transcript = (panel: PanelPage) => panel.evaluate(() => document.querySelector('.transcript')?.textContent ?? '');
+    await expect.poll(() => inSidePanel(transcript), { timeout: 20_000 }).toContain('First, plants take in water through their roots.');
+    const shot = await inSidePanel((panel) => panel.screenshot());
     mkdirSync(SHOTS, { recursive: true });
-    writeFileSync(join(SHOTS, 'shortcuts-sidepanel-opened.png'), Buffer.from(shot.data, 'base64'));
+    writeFileSync(join(SHOTS, 'shortcuts-sidepanel-opened.png'), shot);
   });
 
   it('Alt+Shift+V opens the review page in a new tab, with the word just added', async () => {
