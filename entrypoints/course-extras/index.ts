@@ -2,7 +2,7 @@ import { readDutyNow } from '../course-page/duty-watch';
 import { copyCuesInSlices } from '../course-page/cue-copy';
 import { recordScreen } from '../course-page/on-screen';
 import { linkPanels } from '../course-page/panel-link';
-import { pendingSeek } from '../course-page/pending-seek';
+import { momentSeeker } from '../course-page/pending-seek';
 import { shareExtras, sharedCore, sharedExtras } from '../course-page/shared';
 
 /**
@@ -18,12 +18,11 @@ export default defineUnlistedScript(() => {
   if (!core || sharedExtras()) return;
   const { ctx, loop, sites } = core;
   const panels = linkPanels(ctx, loop);
-  const moment = pendingSeek(loop, ctx.signal);
+  const moment = momentSeeker(loop, ctx.signal);
   shareExtras({
     linkPanel: panels.adopt,
     readDuty: () => readDutyNow(sites),
     seekTo: moment.start,
-    askPendingSeek: moment.ask,
     recordScreen: (box, media, send) => recordScreen(ctx, box, media, send),
     copyCuesInSlices,
   });

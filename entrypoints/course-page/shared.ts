@@ -36,8 +36,6 @@ export interface PageExtras {
   readDuty(): Promise<TabProtocol['page.readDuty']['res']>;
   /** The background's moment for a lecture (a search hit): false when one was taken already. */
   seekTo(target: TabProtocol['page.seek']['req']): boolean;
-  /** A lecture with no track to send: ask the background for its moment (once per lecture). */
-  askPendingSeek(): void;
   /** The last fallback: record the captions the player draws in `box`, handing new lines to `send`. Returns the stop. */
   recordScreen(box: Element, media: HTMLVideoElement, send: (cues: RawCue[]) => void): () => void;
   /** A copy of a long cue list, a slice at a time; null when the page went away meanwhile. */

@@ -9,7 +9,7 @@ import { watchDuties } from './duty-watch';
 import { holdPort } from './held-port';
 import { onAltShiftKey } from './page-keys';
 import { PageContext } from './page-context';
-import { SEEK_ASK_MS } from './pending-seek';
+import { askForMoment, SEEK_ASK_MS } from './pending-seek';
 import { shareCore } from './shared';
 import { extrasLoader, toolsLoader } from './tools';
 import { timeout } from './timers';
@@ -82,9 +82,10 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
 
   // A lecture with no track to send asks for a search hit's moment (pending-seek.ts), as
   // long as the background keeps one; a lecture with tracks gets it with its capture.
+  const asked = new Set<string>();
   const stopAsking = loop.onChange(() => {
     if (performance.now() > SEEK_ASK_MS) return stopAsking();
-    if (loop.lectures().some((l) => l.trackCount === 0)) extras.load().then((e) => e.askPendingSeek(), failed);
+    askForMoment(loop, asked, (target) => void extras.load().then((e) => e.seekTo(target), failed));
   });
   const top = window === window.top;
   const answer = (message: unknown): Promise<Envelope<unknown>> | undefined => {

@@ -55,7 +55,7 @@ describe('page tools, loaded when first needed', () => {
 
   it('the rare parts load the same way, with their own message', async () => {
     shareCore(core());
-    const extras = { askPendingSeek: vi.fn() } as unknown as PageExtras;
+    const extras = { seekTo: vi.fn() } as unknown as PageExtras;
     sendMessage.mockImplementationOnce(async () => (shareExtras(extras), { loaded: true }));
     const loader = extrasLoader();
     expect(loader.now()).toBeNull();
