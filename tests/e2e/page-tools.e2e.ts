@@ -150,6 +150,22 @@ describe('the course page’s rare parts load when first needed', () => {
       await lecture.close();
     }
   });
+
+  it('a video without captions does not load them: its question for a search hit’s moment comes from the capture script', async () => {
+    const page = await suite.ext.context.newPage();
+    const url = `${suite.server.url}/no-captions.html`;
+    await page.route(url, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>No captions</title><h1>No captions</h1><video controls src="/demo/course/media/lecture-1.webm"></video>' }),
+    );
+    await page.goto(url);
+    try {
+      await waitFor('the video read as a lecture', async () => (await pageStatus(suite.ext, suite.probe, page)).lectures[0]?.trackCount === 0);
+      await page.waitForTimeout(1000); // the question's answer (no moment) is in
+      expect(await inOurWorld(suite.ext, page, 'Boolean(globalThis.__moocmateExtras)')).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('a page that keeps changing costs MoocMate little', () => {
