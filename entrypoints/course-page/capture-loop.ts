@@ -322,12 +322,7 @@ export class CaptureLoop {
     try {
       extras = await this.extras();
     } catch (err) {
-      // A stopped service worker: read the lecture again a little later.
-      const key = `screen|${page.lectureKey}`;
-      const tries = (this.failures.get(key) ?? 0) + 1;
-      this.failures.set(key, tries);
-      if (!this.ctx.isInvalid && tries <= MAX_RETRIES) timeout(this.ctx, () => this.schedule(element), RETRY_MS * tries);
-      console.debug('[MoocMate] screen captions not recorded:', err);
+      this.retryLater(element, `screen|${page.lectureKey}`, 'screen captions not recorded', err);
       return;
     }
     // Another read of the lecture may have started a recorder meanwhile, or the lecture went.
@@ -367,11 +362,20 @@ export class CaptureLoop {
       // The page must never see our errors. A stopped service worker drops the message:
       // try again a few times, then wait for the next change on the page.
       this.sent.delete(signature);
-      const tries = (this.failures.get(signature) ?? 0) + 1;
-      this.failures.set(signature, tries);
-      if (!this.ctx.isInvalid && tries <= MAX_RETRIES) timeout(this.ctx, () => this.schedule(element), RETRY_MS * tries);
-      if (!this.ctx.isInvalid) console.debug('[MoocMate] capture failed:', err);
+      this.retryLater(element, signature, 'capture failed', err);
     }
+  }
+
+  /**
+   * A stopped service worker drops a message: read the lecture again a little later, a few
+   * times per `key` (then the next change on the page tries again). Quiet once this copy stopped.
+   */
+  private retryLater(element: HTMLElement, key: string, what: string, err: unknown): void {
+    const tries = (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, tries);
+    if (this.ctx.isInvalid) return;
+    if (tries <= MAX_RETRIES) timeout(this.ctx, () => this.schedule(element), RETRY_MS * tries);
+    console.debug(`[MoocMate] ${what}:`, err);
   }
 }
 

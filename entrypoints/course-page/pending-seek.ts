@@ -6,7 +6,7 @@ import { seek } from './panel-link';
 /** As long as the background keeps a moment to start at (src/captions/open-at.ts), from the page's start. */
 export const SEEK_ASK_MS = 60_000;
 
-type SeekTarget = TabProtocol['page.seek']['req'];
+export type SeekTarget = TabProtocol['page.seek']['req'];
 
 /**
  * When MoocMate opened this tab from a search hit, the lecture starts at that moment. The

@@ -9,7 +9,7 @@ import { watchDuties } from './duty-watch';
 import { holdPort } from './held-port';
 import { onAltShiftKey } from './page-keys';
 import { PageContext } from './page-context';
-import { askForMoment, SEEK_ASK_MS } from './pending-seek';
+import { askForMoment, SEEK_ASK_MS, type SeekTarget } from './pending-seek';
 import { shareCore } from './shared';
 import { extrasLoader, toolsLoader } from './tools';
 import { timeout } from './timers';
@@ -33,9 +33,10 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
   let duties: { again(): void } | null = null;
   // Only Coursera's and edX's adapters read peer-review duties: elsewhere no observer
   // follows every change of the page's text for them.
+  const dutiesRead = () => siteAdapters().some((a) => a.peerDuties);
   const watchDutiesIfRead = () => {
     if (duties) duties.again();
-    else if (siteAdapters().some((a) => a.peerDuties)) duties = watchDuties(ctx, siteAdapters);
+    else if (dutiesRead()) duties = watchDuties(ctx, siteAdapters);
   };
   // At load this script only captures. The learner's tools (flag button, word popover,
   // overlay, lecture keys) come from a second script, loaded when first needed, and what
@@ -59,7 +60,7 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
   const woken = new AbortController();
   const wake = () => void tools.load().then(() => woken.abort(), failed);
   // Just after start, and only where an adapter reads duties: elsewhere not even a timer.
-  if (siteAdapters().some((a) => a.peerDuties)) timeout(ctx, watchDutiesIfRead, 0);
+  if (dutiesRead()) timeout(ctx, watchDutiesIfRead, 0);
   if (list?.waiting()) lookForLaterSites(ctx, loop, list);
 
   // The learner plays, seeks, points at or tabs to a lecture's video (the flag button then
@@ -168,8 +169,6 @@ export async function startCourseScript(sites: readonly SiteAdapter[] | SiteList
     nativeBrowser.runtime.onConnect.removeListener(onConnect);
   });
 }
-
-type SeekTarget = TabProtocol['page.seek']['req'];
 
 /** How long the page stays unchanged before we look for a later site's markup again. */
 const LOOK_AFTER_MS = 500;
