@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { wordFrequencyPlugin } from './scripts/word-frequency-plugin';
+import { lexiconPlugin } from './scripts/lexicon-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest(), wordFrequencyPlugin()],
+  // The real word lists in tests: lexiconReady() does nothing here.
+  plugins: [WxtVitest(), wordFrequencyPlugin(), lexiconPlugin({ lazy: false })],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

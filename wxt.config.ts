@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { wordFrequencyPlugin } from './scripts/word-frequency-plugin';
 import { polyfillEsmPlugin } from './scripts/polyfill-esm-plugin';
+import { LEXICON_FILE, lexiconFile, lexiconPlugin } from './scripts/lexicon-plugin';
 import { CAPTION_HOST_MATCHES, COURSE_SCRIPT_RUN, COURSE_SCRIPTS, COURSE_SITE_MATCHES, SITE_MATCHES } from './src/sites/hosts';
 
 // See docs/architecture.md for why each permission is here.
@@ -14,7 +15,14 @@ export default defineConfig({
   experimental: { escapeUnicode: true },
   // wordFrequencyPlugin: the trimmed word list for words-to-know (docs/words-to-know.md).
   // polyfillEsmPlugin: webextension-polyfill without the start-up cost of CommonJS interop.
-  vite: () => ({ plugins: [preact(), wordFrequencyPlugin(), polyfillEsmPlugin()] }),
+  // lexiconPlugin: the lemmatizer's word lists as a data file loaded on first need, not
+  // code the service worker parses at every start (scripts/lexicon-plugin.ts).
+  vite: () => ({ plugins: [preact(), wordFrequencyPlugin(), polyfillEsmPlugin(), lexiconPlugin({ lazy: true })] }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: LEXICON_FILE, contents: lexiconFile() });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -5,10 +5,12 @@ import { liveQuery } from 'dexie';
 import { getDb, type GlossaryEntryRecord } from '../db/schema';
 import type { BackgroundProtocol, TabProtocol } from '../messaging/protocol';
 import type { CompactEntry, MatcherData } from './match';
+import { lexiconReady } from 'virtual:lexicon';
 
-// The lemmatizer's word lists take seconds to load on a busy machine: they are loaded on the
-// first glossary message, not every time the service worker starts (it restarts often).
-const words = () => import('./background-words');
+// The lemmatizer's word lists (1.7 MB) are a data file loaded on the first glossary
+// message, not code the service worker parses every time it starts (it restarts often;
+// scripts/lexicon-plugin.ts).
+const words = () => lexiconReady().then(() => import('./background-words'));
 
 type Req<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['req'];
 type Res<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['res'];

@@ -64,7 +64,7 @@ export function WordsToKnowPanel({
     if (!english || cues.length === 0) return;
     let live = true;
     setState({ kind: 'loading' });
-    void Promise.all([import('../lecture/words-to-know'), import('virtual:word-frequency')])
+    void Promise.all([import('../lecture/words-to-know'), import('virtual:word-frequency'), import('virtual:lexicon').then((l) => l.lexiconReady())])
       .then(([lib, data]) => {
         if (live) setState({ kind: 'done', words: lib.wordsToKnow(cues, lib.loadFrequency(data.default), { exclude }) });
       })

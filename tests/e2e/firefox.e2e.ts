@@ -114,6 +114,30 @@ describe('Firefox', () => {
     await panel.close();
   });
 
+  it('a word added in the sidebar page is kept under its base form (the word lists load in the background page)', async () => {
+    const panel = await fx.openExtensionPage(`sidepanel.html?tab=${await firefoxTabId(probe, lectureUrl)}`);
+    await panel.waitForSelector('.transcript .cue');
+    // In "First, plants take in water through their roots.": the line's add button, the word, then add.
+    const press = (label: string) =>
+      panel.waitForFunction(
+        (label) => {
+          const row = [...document.querySelectorAll('.transcript .cue')].find((r) => r.textContent?.includes('through their roots'));
+          const button = [...(row?.querySelectorAll('button') ?? [])].find((b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label);
+          button?.click();
+          return Boolean(button);
+        },
+        {},
+        label,
+      );
+    await press('Add a word from this line to your glossary');
+    await press('roots');
+    await press('Add to glossary');
+    await waitForText(panel, 'Added to your glossary: roots');
+    const { glossary } = await db(['glossary']);
+    expect(glossary.map((g) => [g.term, g.base])).toEqual([['roots', 'root']]);
+    await panel.close();
+  });
+
   it('a search across lectures opens the lecture at that moment', async () => {
     await dash.locator('input[type="search"]').fill('"carbon dioxide"');
     await dash.locator('button::-p-text(Search)').click();

@@ -290,4 +290,28 @@ describe('glossary', () => {
     expect((await glossary()).some((w) => w.term === 'stomata')).toBe(false);
     await dash.close();
   });
+
+  it('a service worker started again loads the word lists when a word comes, and its script does not carry them', async () => {
+    // The worker's script is what Chromium parses at every start: the 1.7 MB of word lists
+    // are a data file beside it (scripts/lexicon-plugin.ts), not part of it.
+    const files = await probe.evaluate(async () => ({
+      worker: (await (await fetch('/background.js')).text()).length,
+      lexicon: (await (await fetch('/lexicon.json')).text()).length,
+    }));
+    expect(files.worker).toBeLessThan(800_000);
+    expect(files.lexicon).toBeGreaterThan(1_000_000);
+    const cdp = await ext.context.newCDPSession(probe);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl(ext, '')));
+    expect(workers).toHaveLength(1);
+    await cdp.send('Target.closeTarget', { targetId: workers[0].targetId });
+    await cdp.detach();
+    // "roots" needs the lists: its base form is "root". The side panel's add wakes the worker.
+    const row = panel.locator('.cue', { hasText: 'through their roots' });
+    await row.getByRole('button', { name: 'Add a word from this line to your glossary' }).click();
+    await row.getByRole('button', { name: 'roots', exact: true }).click();
+    await row.getByRole('button', { name: 'Add to glossary' }).click();
+    await row.getByText('Added to your glossary: roots').waitFor();
+    expect((await entryFor('roots')).base).toBe('root');
+  });
 });
