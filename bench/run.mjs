@@ -4,7 +4,7 @@
 // What each figure means: bench/README.md.
 //
 //   node bench/run.mjs                 all four
-//   node bench/run.mjs size ingest     only some (size, ingest, content, flags, search, glossary)
+//   node bench/run.mjs size ingest     only some (size, ingest, content, flags, search, glossary, overlay, words, wake)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -18,11 +18,12 @@ import { benchFlags } from './flags.mjs';
 import { benchGlossary } from './glossary.mjs';
 import { benchWordsToKnow } from './words-to-know.mjs';
 import { benchOverlay } from './overlay.mjs';
+import { benchWake } from './wake.mjs';
 import { buildBenchPage } from './lib/build-page.mjs';
 import { launch, chromiumPath } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 
-const ALL = ['size', 'ingest', 'content', 'flags', 'search', 'glossary', 'overlay', 'words'];
+const ALL = ['size', 'ingest', 'content', 'flags', 'search', 'glossary', 'overlay', 'words', 'wake'];
 const only = process.argv.slice(2).filter((a) => ALL.includes(a));
 const selected = only.length ? only : ALL;
 const log = (s) => console.log(s);
@@ -109,6 +110,7 @@ await step('overlay', 'caption overlay: main-thread time per line change on a 2,
 });
 
 await step('words', 'words to know from a 2,000-cue transcript', async () => benchWordsToKnow({ log }));
+await step('wake', "the background's wake-up: first answer after its service worker was stopped, vs a worker that only answers", async () => benchWake({ log }));
 
 results.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
 results.totalSeconds = Math.round((Date.now() - started) / 1000);
@@ -181,7 +183,14 @@ if (f.overlay) {
 if (f.words) {
   const w = f.words;
   rows.push(['7', `Words to know, ${n(w.cues)} cues: first run + list load`, `${n(w.ms.firstRun + w.ms.loadFrequency, 0)} ms (then ${n(w.ms.median, 0)} ms; split+count ${n(w.ms.baselineSplitAndCount, 0)} ms, ${n(w.ratio, 1)}x)`, `<= ${w.target.firstRunMs} ms`, verdict(w.pass)]);
-  rows.push(['', '  added to the side panel (lazy chunks, gzip)', `frequency list ${n(w.sizes.frequencyList?.gzipBytes)} B, code + lexicon ${n(w.sizes.wordsToKnowCode?.gzipBytes)} B`, '', '']);
+  rows.push(['', '  added to the side panel (loaded when shown, gzip)', `frequency list ${n(w.sizes.frequencyList?.gzipBytes)} B, code ${n(w.sizes.wordsToKnowCode?.gzipBytes)} B, lexicon ${n(w.sizes.lexicon?.gzipBytes)} B`, '', '']);
+}
+if (f.wake) {
+  const k = f.wake;
+  rows.push(['8', 'Background wake-up: first answer after a stop', `${n(k.ms.firstAnswer, 0)} ms (empty worker ${n(k.ms.baselineFirstAnswer, 0)} ms, ${n(k.ratio, 1)}x)`, '', '']);
+  rows.push(['', '  paired: ours minus the empty worker', `${n(k.addedPaired.medianMs, 0)} ms (95%: ${n(k.addedPaired.interval[0], 0)} to ${n(k.addedPaired.interval[1], 0)})`, '', '']);
+  rows.push(['', '  running worker; first word added after a stop', `${n(k.ms.warmAnswer, 1)} ms (empty ${n(k.ms.baselineWarmAnswer, 1)} ms); ${n(k.ms.firstWord, 0)} ms`, '', '']);
+  rows.push(['', "  the worker's script", `${n(k.workerScriptBytes)} B`, '', '']);
 }
 for (const name of Object.keys(results.errors)) rows.push(['!', `${name}: BROKEN`, results.errors[name].split('\n')[0].slice(0, 60), '', '']);
 
