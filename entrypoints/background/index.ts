@@ -5,7 +5,7 @@ import { openLectureAt, takePendingSeek } from '../../src/captions/open-at';
 import { enableSite, forgetRemovedSites } from '../../src/sites/enable';
 import { loadExtras, loadSite, loadTools, wakeToolsOnSettings } from '../../src/sites/page-tools';
 import { flagCreate, onFlagCommand } from '../../src/flags/background';
-import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
+import { ADD_WORD_COMMAND, START_REVIEW_COMMAND, onStartReviewCommand, createGlossaryMenu, glossaryAdd, glossaryChanged, glossaryImport, glossaryMatcher, onAddWordCommand, onGlossaryMenu, watchGlossary, watchGlossaryMenuLanguage } from '../../src/glossary/background';
 import { lectureCaptions } from '../../src/lecture/background';
 import { dutyConfirm, dutyDelete, dutyDone, dutyResync, dutySave, dutySeen, dutySnooze, installDutyReminders } from '../../src/duties/background';
 import { pageStrings } from '../../src/ui/page-strings';
@@ -23,6 +23,7 @@ export default defineBackground(() => {
     'flag.create': flagCreate,
     'glossary.add': glossaryAdd,
     'glossary.matcher': glossaryMatcher,
+    'glossary.changed': glossaryChanged,
     'glossary.import': glossaryImport,
     'lecture.captions': lectureCaptions,
     'duty.seen': dutySeen,

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { glossaryWrites } from './glossary-writes';
 import type { Cue } from '../captions/types';
 
 /** Where a track's cues came from; the data sources rank above anything scraped. */
@@ -252,6 +253,8 @@ export class MoocMateDb extends Dexie {
     this.version(4).stores({
       duties: 'id, status, updatedAt',
     });
+    // Glossary writes are told to open course pages (glossary-writes.ts).
+    this.use(glossaryWrites);
   }
 }
 

@@ -1,11 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { backgroundText } from '../ui/page-strings';
 import { UI_LANGUAGE_KEY } from '../ui/messages-table';
-import { liveQuery } from 'dexie';
 import { getDb, type GlossaryEntryRecord } from '../db/schema';
 import type { BackgroundProtocol, TabProtocol } from '../messaging/protocol';
 import type { CompactEntry, MatcherData } from './match';
 import { lexiconReady } from 'virtual:lexicon';
+import { onGlossaryWrite } from '../db/glossary-writes';
+import { throttled } from './changes';
 
 // The lemmatizer's word lists (1.7 MB) are a data file loaded on the first glossary
 // message, not code the service worker parses every time it starts (it restarts often;
@@ -32,6 +33,8 @@ const formsByTerm = new Map<string, string[][]>();
 let version = 0;
 
 async function compact(entries: GlossaryEntryRecord[]): Promise<MatcherData> {
+  const terms = new Set(entries.map((e) => e.term));
+  for (const t of formsByTerm.keys()) if (!terms.has(t)) formsByTerm.delete(t);
   const out: CompactEntry[] = [];
   const { compactEntry } = entries.length ? await words() : { compactEntry: null };
   for (const e of entries) {
@@ -51,21 +54,20 @@ export async function glossaryMatcher(): Promise<Res<'glossary.matcher'>> {
 }
 
 /**
- * Any change to the glossary, from any extension page or from here (Dexie tells every
- * context of the origin), tells open tabs to fetch the matcher again.
+ * Any change to the glossary tells open tabs to fetch the matcher again: a write made here,
+ * or one an extension page tells of (`glossary.changed`, src/glossary/changes.ts). Not a
+ * live query: it would read the whole glossary at every start of the worker, and miss what
+ * pages wrote while the browser had the worker stopped.
  */
+const tellTabsSoon = throttled(() => void tellTabs({ version: ++version }));
+
 export function watchGlossary(): void {
-  let first = true;
-  liveQuery(() => getDb().glossary.toArray()).subscribe({
-    next: (entries) => {
-      version++;
-      const terms = new Set(entries.map((e) => e.term));
-      for (const t of formsByTerm.keys()) if (!terms.has(t)) formsByTerm.delete(t);
-      if (first) return void (first = false);
-      void tellTabs({ version });
-    },
-    error: () => undefined,
-  });
+  onGlossaryWrite(tellTabsSoon);
+}
+
+export async function glossaryChanged(): Promise<Res<'glossary.changed'>> {
+  tellTabsSoon();
+  return { told: true };
 }
 
 async function tellTabs(req: TabProtocol['page.glossaryChanged']['req']): Promise<void> {

@@ -6,7 +6,8 @@ import { cleanSentence, cleanTerm } from './terms';
 /*
  * Glossary writes that need the base form (adding a word, importing a file). They run in
  * the background, which alone carries the lemmatizer. Extension pages edit meanings, tags
- * and review state directly (same origin); the background's live query sees those too.
+ * and review state directly (same origin); every write is told to open course pages
+ * (src/db/glossary-writes.ts).
  */
 
 /** A word as the learner picks it: the term, plus where they met it (an example without its date). */

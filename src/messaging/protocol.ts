@@ -27,6 +27,7 @@ export interface BackgroundProtocol {
   'flag.create': { req: BackgroundRequests['flag.create']; res: { flagId: string; kind: string; cueIndex: number | null; text: string } };
   'glossary.add': { req: BackgroundRequests['glossary.add']; res: { entryId: string; term: string; created: boolean } };
   'glossary.matcher': { req: BackgroundRequests['glossary.matcher']; res: MatcherData };
+  'glossary.changed': { req: BackgroundRequests['glossary.changed']; res: { told: true } };
   'glossary.import': { req: BackgroundRequests['glossary.import']; res: { added: number; merged: number } };
   'lecture.captions': { req: BackgroundRequests['lecture.captions']; res: { tracks: LectureCaptionTrack[] } };
   'duty.seen': { req: BackgroundRequests['duty.seen']; res: { dutyId: string; created: boolean; doubts: DeadlineDoubt[] } };

@@ -159,6 +159,8 @@ export const BackgroundSchemas = {
   'glossary.add': NewWordSchema,
   /** A page asks for the glossary's words in every form, to mark them in captions. */
   'glossary.matcher': v.object({}),
+  /** A page wrote the glossary: tell the open course pages (src/glossary/changes.ts). */
+  'glossary.changed': v.object({}),
   /** The dashboard adds the good rows of a CSV file the learner accepted. */
   'glossary.import': v.object({ rows: v.pipe(v.array(NewWordSchema), v.maxLength(20000)) }),
   /** The content script read a peer-graded assignment on the page. */

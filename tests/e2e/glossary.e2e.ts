@@ -25,6 +25,16 @@ const entryFor = (term: string) => waitFor(`"${term}" in the glossary`, async ()
 
 const seekTo = (time: number) => seekToCaption(lecture, time);
 
+/** Stops MoocMate's service worker, as Chromium does after 30 s without events. */
+async function stopWorker(): Promise<void> {
+  const cdp = await ext.context.newCDPSession(probe);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl(ext, '')));
+  expect(workers).toHaveLength(1);
+  await cdp.send('Target.closeTarget', { targetId: workers[0].targetId });
+  await cdp.detach();
+}
+
 /** Selects `text` inside the first element matching `selector` (a page element, or one in our shadow root). */
 async function select(page: Page, selector: string, text: string, inShadow = false): Promise<void> {
   await page.evaluate(
@@ -300,12 +310,7 @@ describe('glossary', () => {
     }));
     expect(files.worker).toBeLessThan(800_000);
     expect(files.lexicon).toBeGreaterThan(1_000_000);
-    const cdp = await ext.context.newCDPSession(probe);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl(ext, '')));
-    expect(workers).toHaveLength(1);
-    await cdp.send('Target.closeTarget', { targetId: workers[0].targetId });
-    await cdp.detach();
+    await stopWorker();
     // "roots" needs the lists: its base form is "root". The side panel's add wakes the worker.
     const row = panel.locator('.cue', { hasText: 'through their roots' });
     await row.getByRole('button', { name: 'Add a word from this line to your glossary' }).click();
@@ -313,5 +318,31 @@ describe('glossary', () => {
     await row.getByRole('button', { name: 'Add to glossary' }).click();
     await row.getByText('Added to your glossary: roots').waitFor();
     expect((await entryFor('roots')).base).toBe('root');
+  });
+
+  it('a word deleted in the dashboard while the service worker is stopped is no longer marked on the lecture page', async () => {
+    const marked = async () => {
+      // With no selection, the add-word keys open the caption popover.
+      await lecture.bringToFront();
+      await lecture.evaluate(() => getSelection()?.removeAllRanges());
+      await seekTo(15);
+      await lecture.keyboard.press('Alt+Shift+KeyG');
+      const pop = lecture.locator('section.pop');
+      await pop.locator('.line', { hasText: 'tiny holes called stomata' }).waitFor();
+      const words = await pop.locator('mark.mm-gloss').allTextContents();
+      await pop.getByRole('button', { name: 'Close' }).click();
+      return words;
+    };
+    expect(await marked()).toEqual(['carbon dioxide', 'air']);
+    // The worker stops after 30 s without events; here at once. The dashboard writes the
+    // database itself, so nothing wakes the worker.
+    await stopWorker();
+    const dash = await openExtensionPage(ext, 'dashboard.html#/glossary');
+    const entry = dash.locator('.glossary-entry').filter({ has: dash.locator('.entry-term', { hasText: /^carbon dioxide$/ }) });
+    dash.once('dialog', (d) => void d.accept());
+    await entry.getByRole('button', { name: 'Delete', exact: true }).click();
+    await waitFor('carbon dioxide deleted', async () => !(await glossary()).some((w) => w.term === 'carbon dioxide'));
+    await expect.poll(marked, { timeout: 10_000 }).toEqual(['air']);
+    await dash.close();
   });
 });

@@ -14,6 +14,7 @@ function router(overrides: Partial<Handlers> = {}) {
     'flag.create': vi.fn(async () => ({ flagId: 'f', kind: 'wrong-words', cueIndex: 1, text: 'x' })),
     'glossary.add': vi.fn(async () => ({ entryId: 'g', term: 'x', created: true })),
     'glossary.matcher': vi.fn(async () => ({ version: 1, entries: [] })),
+    'glossary.changed': vi.fn(async () => ({ told: true as const })),
     'glossary.import': vi.fn(async () => ({ added: 0, merged: 0 })),
     'lecture.captions': vi.fn(async () => ({ tracks: [] })),
     'duty.seen': vi.fn(async () => ({ dutyId: 'd', created: true, doubts: [] })),
