@@ -8,7 +8,7 @@ import { lexiconReady } from 'virtual:lexicon';
 import { onGlossaryWrite } from '../db/glossary-writes';
 import { throttled } from './changes';
 
-// The lemmatizer's word lists (1.7 MB) are a data file loaded on the first glossary
+// The lemmatizer's word lists (1.7 MB as code) are a data file loaded on the first glossary
 // message, not code the service worker parses every time it starts (it restarts often;
 // scripts/lexicon-plugin.ts).
 const words = () => lexiconReady().then(() => import('./background-words'));

@@ -107,7 +107,8 @@ function checked(data: unknown): LexiconFile & { list: string[] } {
     throw new Error('the word list file is not in the expected form');
   }
   const list = d.words.split('\n');
-  if (list.length !== d.masks.length || !/^[0-7]*$/.test(d.masks)) throw new Error(`the word list file has ${list.length} words but ${d.masks.length} sense marks`);
+  if (list.length !== d.masks.length) throw new Error(`the word list file has ${list.length} words but ${d.masks.length} sense marks`);
+  if (!/^[0-7]*$/.test(d.masks)) throw new Error('the word list file has a sense mark that is not 0 to 7');
   // The binary search needs the order.
   for (let i = 1; i < list.length; i++) if (!(list[i - 1] < list[i])) throw new Error(`the word list file is not sorted at "${list[i]}"`);
   return { ...(d as LexiconFile), list };

@@ -74,9 +74,11 @@ describe('the lemmatizer word lists as a data file', () => {
       '[]',
       'not json',
     ];
-    for (const body of bodies) {
+    const reasons = ['77262 words but 77261 sense marks', 'a sense mark that is not 0 to 7', 'not sorted at', 'not in the expected form', 'not in the expected form', 'JSON'];
+    for (const [i, body] of bodies.entries()) {
       const { parts, ready } = createLexicon(answer(body));
       await expect(ready()).rejects.toThrow(/^The English word lists did not load \(.+\)\.$/);
+      await expect(createLexicon(answer(body)).ready()).rejects.toThrow(reasons[i]);
       expect(parts.words.run).toBeUndefined();
       expect(Object.keys(parts.verb)).toHaveLength(0);
     }
