@@ -8,7 +8,7 @@ import { setFlagStatus } from '../../src/flags/store';
 import { loadCues } from '../../src/captions/store';
 import { downloadText } from '../../src/ui/download';
 import { clock, fileName } from '../../src/ui/format';
-import { kindLabel } from '../../src/ui/flags-panel';
+import { kindLabel } from '../../src/ui/flag-kinds';
 import { t, tn, type MessageKey } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import type { Notice } from './BackupBar';

@@ -6,7 +6,7 @@ import type { TabLecture } from '../../src/messaging/protocol';
 import { getDb } from '../../src/db/schema';
 import { sitePattern } from '../../src/sites/enable';
 import { flagPage, PAGE_KINDS } from '../../src/flags/store';
-import { kindLabel } from '../../src/ui/flags-panel';
+import { kindLabel } from '../../src/ui/flag-kinds';
 import type { FlagKind } from '../../src/db/schema';
 import { t } from '../../src/ui/i18n';
 import { DueWords } from '../../src/ui/due-words';

@@ -7,22 +7,8 @@ import { createFlag, editFlag, withdrawFlag } from '../flags/store';
 import { clock } from './format';
 import { t, type MessageKey } from './i18n';
 import { useLiveQuery } from './use-live-query';
+import { CAPTION_KINDS, kindLabel } from './flag-kinds';
 
-export const CAPTION_KINDS: FlagKind[] = ['wrong-words', 'mistranslation', 'wrong-language', 'sync-early', 'sync-late', 'missing', 'other'];
-
-const KIND_KEY: Record<FlagKind, MessageKey> = {
-  'wrong-words': 'kindWrongWords',
-  mistranslation: 'kindMistranslation',
-  'wrong-language': 'kindWrongLanguage',
-  'sync-early': 'kindSyncEarly',
-  'sync-late': 'kindSyncLate',
-  missing: 'kindMissing',
-  other: 'kindOther',
-  'reading-order': 'kindReadingOrder',
-  'wrong-lesson': 'kindWrongLesson',
-  'broken-link': 'kindBrokenLink',
-};
-export const kindLabel = (k: FlagKind) => t(KIND_KEY[k]);
 
 const RULE_KEY: Record<Finding['rule'], MessageKey> = {
   'reading-speed': 'ruleReadingSpeed',
