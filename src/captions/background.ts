@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { getDb, type TrackSource } from '../db/schema';
-import { detectLanguage } from '../language/detect';
 import type { Handlers } from '../messaging/router';
 import { addFileReport, FetchTrackError, fetchTrackFile, prepareCuesFromFile, prepareCuesFromPage, type Prepared } from './capture';
 import { ingestTrack } from './store';
@@ -43,6 +42,9 @@ export const captureTrack: Handlers['capture.track'] = async ({ page, track: inf
     source = declared ?? 'text-track';
     prepared = { cues: [], status: 'error', error: pageError ?? 'The page gave no captions and no caption file.' };
   }
+  // franc builds its trigram tables when its module runs: at the first capture, not at
+  // each start of the service worker (bench figure 8).
+  const { detectLanguage } = await import('../language/detect');
   return ingestTrack(getDb(), {
     page,
     track: { ...track, source },

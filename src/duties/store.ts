@@ -1,7 +1,6 @@
 import type { DutyDeadline, DutyRecord, MoocMateDb } from '../db/schema';
 import { stableId } from '../captions/ids';
 import type { DutyInput, DutyReading } from '../messaging/schemas';
-import { parseDeadline } from './parse-date';
 import { deadlineDoubts, type DeadlineKind } from './doubts';
 
 export const dutyIdFor = (site: string, key: string) => stableId('d', `${site}|${key}`);
@@ -64,6 +63,9 @@ function mergeDeadline(old: DutyDeadline | null, read: DutyDeadline | null): Dut
  * was shown stays shown unless its deadline moved.
  */
 export async function applyReading(db: MoocMateDb, r: DutyReading, now: number): Promise<{ duty: DutyRecord; created: boolean }> {
+  // chrono-node's 15 languages are set up when first needed, not at each start of the
+  // service worker (bench figure 8). Before the transaction: it must not wait on anything else.
+  const { parseDeadline } = await import('./parse-date');
   const id = dutyIdFor(r.site, r.key);
   return db.transaction('rw', db.duties, async () => {
     const old = await db.duties.get(id);
