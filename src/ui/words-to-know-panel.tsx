@@ -12,7 +12,9 @@ export function isEnglish(track: { language: string; detectedLanguage: string })
 
 /**
  * The lecture's words to know, with the line that first says each; a click plays that line.
- * The frequency list and the lemmatizer (several MB) load only when this panel shows.
+ * The frequency list and the lemmatizer's word lists (1.2 MB) load, and the words are
+ * found, only when the list is open: a side panel opened while the lecture plays has it
+ * folded, and spends nothing on it until the learner opens it.
  */
 export function WordsToKnowPanel({
   track,
@@ -40,9 +42,12 @@ export function WordsToKnowPanel({
   const [state, setState] = useState<State>({ kind: 'loading' });
   const box = useRef<HTMLDetailsElement>(null);
   const touched = useRef(false);
+  // Whether the list has been open for this track: only then are its words worked out.
+  const [wanted, setWanted] = useState(startOpen);
   // Decided once per lecture track; after that the learner's own open/close stays.
   useEffect(() => {
     if (box.current) box.current.open = startOpen;
+    setWanted(startOpen);
     touched.current = false;
   }, [track.id]);
   // The words are for before the lecture; once it plays, the transcript needs the room.
@@ -61,7 +66,7 @@ export function WordsToKnowPanel({
   };
   const english = isEnglish(track);
   useEffect(() => {
-    if (!english || cues.length === 0) return;
+    if (!english || cues.length === 0 || !wanted) return;
     let live = true;
     setState({ kind: 'loading' });
     void Promise.all([import('../lecture/words-to-know'), import('virtual:word-frequency'), import('virtual:lexicon').then((l) => l.lexiconReady())])
@@ -72,11 +77,11 @@ export function WordsToKnowPanel({
     return () => {
       live = false;
     };
-  }, [track.id, cues, exclude, english]);
+  }, [track.id, cues, exclude, english, wanted]);
 
   return (
     // Any click in the box (open, close, play a word's line, add a word) is the learner's own use of it.
-    <details class="words-to-know" ref={box} onClick={() => (touched.current = true)}>
+    <details class="words-to-know" ref={box} onClick={() => (touched.current = true)} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setWanted(true)}>
       <summary>{t('wordsToKnow')}</summary>
       {!english ? (
         <p class="muted small">{t('wordsToKnowEnglishOnly')}</p>
