@@ -4,7 +4,7 @@
 // What each figure means: bench/README.md.
 //
 //   node bench/run.mjs                 all four
-//   node bench/run.mjs size ingest     only some (size, ingest, content, flags, search, glossary, overlay, words, wake)
+//   node bench/run.mjs size ingest     only some (size, ingest, content, flags, search, glossary, overlay, words, wake, panel)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,11 +19,12 @@ import { benchGlossary } from './glossary.mjs';
 import { benchWordsToKnow } from './words-to-know.mjs';
 import { benchOverlay } from './overlay.mjs';
 import { benchWake } from './wake.mjs';
+import { benchPanel } from './panel.mjs';
 import { buildBenchPage } from './lib/build-page.mjs';
 import { launch, chromiumPath } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 
-const ALL = ['size', 'ingest', 'content', 'flags', 'search', 'glossary', 'overlay', 'words', 'wake'];
+const ALL = ['size', 'ingest', 'content', 'flags', 'search', 'glossary', 'overlay', 'words', 'wake', 'panel'];
 const only = process.argv.slice(2).filter((a) => ALL.includes(a));
 const selected = only.length ? only : ALL;
 const log = (s) => console.log(s);
@@ -110,6 +111,14 @@ await step('overlay', 'caption overlay: main-thread time per line change on a 2,
 });
 
 await step('words', 'words to know from a 2,000-cue transcript', async () => benchWordsToKnow({ log }));
+await step('panel', 'the side panel opened on a lecture in progress, vs the same panel for a tab with no video', async () => {
+  const server = await startServer({ root: ROOT });
+  try {
+    return await benchPanel({ serverUrl: server.url, log });
+  } finally {
+    await server.close();
+  }
+});
 await step('wake', "the background's wake-up: first answer after its service worker was stopped, vs a worker that only answers", async () => benchWake({ log }));
 
 results.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
@@ -191,6 +200,12 @@ if (f.wake) {
   rows.push(['', '  paired: ours minus the empty worker', `${n(k.addedPaired.medianMs, 0)} ms (95%: ${n(k.addedPaired.interval[0], 0)} to ${n(k.addedPaired.interval[1], 0)})`, '', '']);
   rows.push(['', '  running worker; first word added after a stop', `${n(k.ms.warmAnswer, 1)} ms (empty ${n(k.ms.baselineWarmAnswer, 1)} ms); ${n(k.ms.firstWord, 0)} ms`, '', '']);
   rows.push(['', "  the worker's script", `${n(k.workerScriptBytes)} B`, '', '']);
+}
+if (f.panel) {
+  const p = f.panel;
+  rows.push(['9', 'Side panel on a lecture: whole transcript shown', `${n(p.ms.transcriptShown)} ms (no video: ${n(p.ms.noVideoShown)} ms, ${n(p.ratio.shown, 2)}x)`, '', '']);
+  rows.push(['', `  main-thread tasks in its first ${n(p.settleMs / 1000, 1)} s`, `${n(p.ms.lectureTasks)} ms (no video: ${n(p.ms.noVideoTasks)} ms, ${n(p.ratio.tasks, 2)}x)`, '', '']);
+  rows.push(['', '  paired: lecture minus no video (shown; tasks)', `${n(p.addedPaired.shownMs.median)} ms (${n(p.addedPaired.shownMs.interval[0])} to ${n(p.addedPaired.shownMs.interval[1])}); ${n(p.addedPaired.taskMs.median)} ms (${n(p.addedPaired.taskMs.interval[0])} to ${n(p.addedPaired.taskMs.interval[1])})`, '', '']);
 }
 for (const name of Object.keys(results.errors)) rows.push(['!', `${name}: BROKEN`, results.errors[name].split('\n')[0].slice(0, 60), '', '']);
 
