@@ -199,6 +199,7 @@ if (f.wake) {
   rows.push(['8', 'Background wake-up: first answer after a stop', `${n(k.ms.firstAnswer, 0)} ms (empty worker ${n(k.ms.baselineFirstAnswer, 0)} ms, ${n(k.ratio, 1)}x)`, '', '']);
   rows.push(['', '  paired: ours minus the empty worker', `${n(k.addedPaired.medianMs, 0)} ms (95%: ${n(k.addedPaired.interval[0], 0)} to ${n(k.addedPaired.interval[1], 0)})`, '', '']);
   rows.push(['', '  running worker; first word added after a stop', `${n(k.ms.warmAnswer, 1)} ms (empty ${n(k.ms.baselineWarmAnswer, 1)} ms); ${n(k.ms.firstWord, 0)} ms`, '', '']);
+  rows.push(['', '  glossary marks after a stop, 200 words', `${n(k.ms.marksAfterStop200Words, 0)} ms`, '', '']);
   rows.push(['', "  the worker's script", `${n(k.workerScriptBytes)} B`, '', '']);
 }
 if (f.panel) {

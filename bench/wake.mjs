@@ -50,7 +50,7 @@ export async function benchWake({ rounds = Number(process.env.BENCH_WAKE_ROUNDS 
     const word = { moocmate: 'glossary.add', data: { term: 'leaves', sentence: 'The leaves catch the light.', lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: '' } };
     await o.ask(strings);
     await b.ask(strings);
-    const runs = { ours: [], base: [], oursWarm: [], baseWarm: [], word: [] };
+    const runs = { ours: [], base: [], oursWarm: [], baseWarm: [], word: [], marks: [] };
     for (let i = 0; i < rounds; i++) {
       // Which browser goes first turns each round.
       for (const [p, cold, warm] of i % 2 ? [[b, runs.base, runs.baseWarm], [o, runs.ours, runs.oursWarm]] : [[o, runs.ours, runs.oursWarm], [b, runs.base, runs.baseWarm]]) {
@@ -65,6 +65,16 @@ export async function benchWake({ rounds = Number(process.env.BENCH_WAKE_ROUNDS 
       runs.word.push(await o.ask(word));
       log(`  round ${i + 1}/${rounds}: first answer ${round(runs.ours.at(-1), 0)} ms (baseline ${round(runs.base.at(-1), 0)} ms); first word ${round(runs.word.at(-1), 0)} ms`);
     }
+    // A glossary of 200 words: the marks a side panel or popover asks for after a stop.
+    const rows = Array.from({ length: 200 }, (_, i) => ({ ...word.data, term: `${['running', 'leaves', 'geese', 'studies'][i % 4]}${i}` }));
+    await o.ask({ moocmate: 'glossary.import', data: { rows } });
+    const matcher = { moocmate: 'glossary.matcher', data: {} };
+    await o.ask(matcher);
+    for (let i = 0; i < Math.min(rounds, 8); i++) {
+      await o.stop();
+      await o.page.waitForTimeout(STOPPED_MS);
+      runs.marks.push(await o.ask(matcher));
+    }
     const errors = [...ours.errors, ...base.errors];
     if (errors.length) throw new Error(`errors in the extension: ${errors.join('; ')}`);
     const paired = pairedMedianDifference(runs.ours, runs.base);
@@ -77,6 +87,7 @@ export async function benchWake({ rounds = Number(process.env.BENCH_WAKE_ROUNDS 
         warmAnswer: round(median(runs.oursWarm), 1),
         baselineWarmAnswer: round(median(runs.baseWarm), 1),
         firstWord: round(median(runs.word), 1),
+        marksAfterStop200Words: round(median(runs.marks), 1),
       },
       ratio: round(median(runs.ours) / median(runs.base), 1),
       addedPaired: { medianMs: round(paired.median, 1), interval: paired.interval.map((x) => round(x, 1)) },
