@@ -65,6 +65,16 @@ async function step(name, title, fn) {
   }
 }
 
+/** Runs `fn` with the repository served on 127.0.0.1 (scripts/serve.mjs), closed after. */
+async function withServer(fn) {
+  const server = await startServer({ root: ROOT });
+  try {
+    return await fn(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
 await step('size', 'content script size', async () => benchSize());
 
 let pageBuilt = null;
@@ -72,26 +82,19 @@ const benchPage = async () => (pageBuilt ??= buildBenchPage());
 
 await step('ingest', 'ingest of a 2,000-cue track vs raw IndexedDB (Chromium)', async () => {
   await benchPage();
-  const server = await startServer({ root: ROOT });
-  const browser = await launch();
-  try {
-    const r = await benchIngest({ context: browser.context, pageUrl: `${server.url}/out/bench-page/index.html` });
-    if (browser.errors.length) throw new Error(`errors in the bench page: ${browser.errors.join('; ')}`);
-    return r;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  return withServer(async (serverUrl) => {
+    const browser = await launch();
+    try {
+      const r = await benchIngest({ context: browser.context, pageUrl: `${serverUrl}/out/bench-page/index.html` });
+      if (browser.errors.length) throw new Error(`errors in the bench page: ${browser.errors.join('; ')}`);
+      return r;
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
-await step('content', 'main-thread time of the content script on a 2,000-cue lecture page', async () => {
-  const server = await startServer({ root: ROOT });
-  try {
-    return await benchContentScript({ serverUrl: server.url, log });
-  } finally {
-    await server.close();
-  }
-});
+await step('content', 'main-thread time of the content script on a 2,000-cue lecture page', () => withServer((serverUrl) => benchContentScript({ serverUrl, log })));
 
 await step('flags', 'automatic caption checks and language-check accuracy (bench/FLAGS.md)', async () => benchFlags({ log }));
 
@@ -101,24 +104,10 @@ await step('search', `searchTranscripts over ${process.env.BENCH_SEARCH_LECTURES
 });
 
 await step('glossary', 'glossary marks per caption line, 10,000 entries with their inflections, vs a naive per-term scan (Node)', async () => benchGlossary({ log }));
-await step('overlay', 'caption overlay: main-thread time per line change on a 2,000-cue lecture, and forced layouts (Chromium trace)', async () => {
-  const server = await startServer({ root: ROOT });
-  try {
-    return await benchOverlay({ serverUrl: server.url, log });
-  } finally {
-    await server.close();
-  }
-});
+await step('overlay', 'caption overlay: main-thread time per line change on a 2,000-cue lecture, and forced layouts (Chromium trace)', () => withServer((serverUrl) => benchOverlay({ serverUrl, log })));
 
 await step('words', 'words to know from a 2,000-cue transcript', async () => benchWordsToKnow({ log }));
-await step('panel', 'the side panel opened on a lecture in progress, vs the same panel for a tab with no video', async () => {
-  const server = await startServer({ root: ROOT });
-  try {
-    return await benchPanel({ serverUrl: server.url, log });
-  } finally {
-    await server.close();
-  }
-});
+await step('panel', 'the side panel opened on a lecture in progress, vs the same panel for a tab with no video', () => withServer((serverUrl) => benchPanel({ serverUrl, log })));
 await step('wake', "the background's wake-up: first answer after its service worker was stopped, vs a worker that only answers", async () => benchWake({ log }));
 
 results.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launch } from './lib/browser.mjs';
+import { databaseProbe } from './content-script.mjs';
 import { median, pairedMedianDifference, round } from './lib/stats.mjs';
 
 /** Time for the stopped worker to be gone before the next message wakes it. */
@@ -22,8 +23,7 @@ function writeEmptyWorker() {
 
 /** An extension page (its manifest: none of its code runs) to send messages from, and a way to stop the worker. */
 async function prober(browser) {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+  const page = await databaseProbe(browser);
   const cdp = await browser.context.newCDPSession(page);
   const stop = async () => {
     const { targetInfos } = await cdp.send('Target.getTargets');
