@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, seekToCaption, startFixtureServer, tabIdOf, waitFor, type Extension, type Server } from './harness';
+import { extensionUrl, launchExtension, openExtensionPage, readDb, readTracks, screenshot, seekToCaption, startFixtureServer, stopServiceWorker, tabIdOf, waitFor, type Extension, type Server } from './harness';
 
 interface Entry {
   id: string;
@@ -25,15 +25,8 @@ const entryFor = (term: string) => waitFor(`"${term}" in the glossary`, async ()
 
 const seekTo = (time: number) => seekToCaption(lecture, time);
 
-/** Stops MoocMate's service worker, as Chromium does after 30 s without events. */
-async function stopWorker(): Promise<void> {
-  const cdp = await ext.context.newCDPSession(probe);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl(ext, '')));
-  expect(workers).toHaveLength(1);
-  await cdp.send('Target.closeTarget', { targetId: workers[0].targetId });
-  await cdp.detach();
-}
+/** Stops MoocMate's service worker, which was running. */
+const stopWorker = async () => expect(await stopServiceWorker(ext, probe)).toBe(1);
 
 /** Selects `text` inside the first element matching `selector` (a page element, or one in our shadow root). */
 async function select(page: Page, selector: string, text: string, inShadow = false): Promise<void> {

@@ -70,6 +70,22 @@ export function extensionUrl(ext: Extension, path: string): string {
 }
 
 /** An extension page to read the database and call browser APIs from. */
+/**
+ * Stops MoocMate's service worker, as Chromium does after 30 s without events (the next
+ * event starts it again). Returns how many were running: 1, or 0 when it was stopped already.
+ */
+export async function stopServiceWorker(ext: Extension, page: Page): Promise<number> {
+  const cdp = await ext.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl(ext, '')));
+    for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+    return workers.length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function openExtensionPage(ext: Extension, path = 'dashboard.html'): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(extensionUrl(ext, path));

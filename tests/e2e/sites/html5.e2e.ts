@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Dump, dumpDb, extensionSuite, extensionUrl, openSearchHit, OTHER_HOST, pageStatus, readDb, readTracks, ROOT, startFixtureServer, tabIdOf, waitFor, wipeDb } from '../harness';
+import { type Dump, dumpDb, extensionSuite, extensionUrl, openSearchHit, OTHER_HOST, pageStatus, readDb, readTracks, ROOT, startFixtureServer, stopServiceWorker, tabIdOf, waitFor, wipeDb } from '../harness';
 import { parseVtt } from '../../../src/captions/formats/vtt';
 
 const suite = extensionSuite(startFixtureServer);
@@ -242,17 +242,12 @@ describe('generic pages', () => {
 
   it('a service worker stopped again and again while it writes leaves no half track, and capture completes', async () => {
     await wipeDb(suite.probe);
-    const cdp = await suite.ext.context.newCDPSession(suite.probe);
-    const stopWorker = async () => {
-      const { targetInfos } = await cdp.send('Target.getTargets');
-      for (const t of targetInfos) if (t.type === 'service_worker') await cdp.send('Target.closeTarget', { targetId: t.targetId });
-    };
     const page = await suite.ext.context.newPage();
     await page.goto(fixture('big-track.html'));
     // Stop the worker every 300 ms for 4 s: whatever it was writing is cut off.
     const stormEnd = Date.now() + 4000;
     while (Date.now() < stormEnd) {
-      await stopWorker();
+      await stopServiceWorker(suite.ext, suite.probe);
       await page.waitForTimeout(300);
       const db = await readDb(suite.probe, ['tracks', 'cues']);
       for (const t of db.tracks) expect(db.cues.filter((c) => c.trackId === t.id)).toHaveLength(Number(t.cueCount));
