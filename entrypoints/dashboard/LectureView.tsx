@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { getDb } from '../../src/db/schema';
 import { cueAt } from '../../src/ui/format';
 import { t } from '../../src/ui/i18n';
-import { pickTrack, useCues, useTracks } from '../../src/ui/lecture-data';
+import { switchValue, useTranscript } from '../../src/ui/lecture-data';
 import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
 import { TranscriptActions } from '../../src/ui/transcript-actions';
 import { TranscriptList } from '../../src/ui/transcript-list';
@@ -20,15 +20,14 @@ const db = getDb();
 export function LectureView({ lectureId, trackId, time, onError }: { lectureId: string; trackId: string | null; time: number | null; onError: (msg: string) => void }) {
   const lecture = useLiveQuery(() => db.lectures.get(lectureId), [lectureId], undefined);
   const course = useLiveQuery(async () => (lecture ? db.courses.get(lecture.courseId) : undefined), [lecture?.courseId], undefined);
-  const tracks = useTracks(db, lectureId);
   const [chosen, setChosen] = useState<string | null>(trackId);
-  const track = pickTrack(tracks, chosen);
-  const cues = useCues(db, track?.id ?? null);
+  const transcript = useTranscript(db, lectureId, chosen);
+  const { tracks, track, cues, lectureCues } = transcript;
   const { query, setQuery, needles, shown } = useTranscriptSearch(cues);
   const open = (at: number) => openLectureAt(lectureId, at).catch((e: Error) => onError(e.message));
-  const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
   const flags = useFlags(db, lectureId);
-  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original);
+  // A translation is checked against the lecture's own track (whether its lines line up).
+  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : lectureCues);
   const flagged = new Set(flags.filter((f) => f.trackId === track?.id && f.cueIndex !== null).map((f) => f.cueIndex!));
 
   if (!lecture) return <p class="empty">{t('lectureMissing')}</p>;
@@ -47,7 +46,7 @@ export function LectureView({ lectureId, trackId, time, onError }: { lectureId: 
       <div class="toolbar">
         <TrackPicker
           tracks={tracks}
-          value={track?.id ?? ''}
+          value={switchValue(transcript, chosen)}
           onChange={(id) => {
             setChosen(id);
             history.replaceState(null, '', lectureHref(lectureId, id));

@@ -6,7 +6,7 @@ import { t } from '../../src/ui/i18n';
 import { TranscriptList } from '../../src/ui/transcript-list';
 import { TranscriptActions } from '../../src/ui/transcript-actions';
 import { TrackPicker, TrackStatus } from '../../src/ui/track-picker';
-import { pickTrack, useCues, useTracks } from '../../src/ui/lecture-data';
+import { switchValue, useTranscript } from '../../src/ui/lecture-data';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useTabId, useTabLink } from './use-tab-link';
 import { FlagsPanel, useFindings, useFlags } from '../../src/ui/flags-panel';
@@ -19,7 +19,6 @@ import { WordsToKnowPanel } from '../../src/ui/words-to-know-panel';
 import { LectureSettingsPanel } from '../../src/ui/lecture-settings';
 
 const NO_WORDS: ReadonlySet<string> = new Set();
-import { learnerOrder } from '../../src/captions/track-order';
 import { useFirstLanguage } from '../../src/ui/settings';
 import { TranslateLine, useLineTranslator } from '../../src/ui/translate-line';
 
@@ -31,14 +30,12 @@ export function App() {
   const live = link.status === 'live' ? link : null;
   const lectureId = live?.active ?? null;
   const lecture = useLiveQuery(() => (lectureId ? db.lectures.get(lectureId) : undefined), [lectureId], undefined);
-  const tracks = useTracks(db, lectureId);
   const [learner] = useFirstLanguage();
-  // The switch offers (and first opens) a track in the learner's first language.
-  const offered = useMemo(() => learnerOrder(tracks, learner), [tracks, learner]);
   const [chosenTrack, setChosenTrack] = useState<string | null>(null);
-  const track = pickTrack(offered, chosenTrack);
+  // The switch offers (and first opens) a track in the learner's first language.
+  const transcript = useTranscript(db, lectureId, chosenTrack, learner);
+  const { tracks, offered, track, cues, lectureCues } = transcript;
   const translate = useLineTranslator(track, learner);
-  const cues = useCues(db, track?.id ?? null);
   const [follow, setFollow] = useState(true);
   const matcher = useGlossaryMatcher(db);
   // Words to know leaves out what the glossary already has (by base form).
@@ -47,15 +44,15 @@ export function App() {
 
   const { query, setQuery, needles, shown } = useTranscriptSearch(cues);
   const current = live && lectureId ? cueAt(shown, live.time) : -1;
-  // The lecture's own track, to tell whether a translation lines up with it.
-  const original = useCues(db, tracks[0] && track && tracks[0].id !== track.id ? tracks[0].id : null);
   // Words to know come from the lecture's own language (its captions track, sorted first).
   const lectureTrack = tracks[0];
-  const lectureCues = useCues(db, lectureTrack?.id ?? null);
   const flags = useFlags(db, lectureId);
-  const findings = useFindings(track, cues, tracks[0]?.id === track?.id ? null : original, learner);
+  // A translation is checked against the lecture's own track (whether its lines line up).
+  const findings = useFindings(track, cues, lectureTrack?.id === track?.id ? null : lectureCues, learner);
   const flagged = useMemo(() => new Set(flags.filter((f) => f.trackId === track?.id && f.cueIndex !== null).map((f) => f.cueIndex!)), [flags, track]);
   const seekTo = (time: number) => lectureId && send({ type: 'seek', lectureId, time });
+  // Once per render, not once per line: a long lecture has thousands of lines.
+  const addWordLabel = t('glossaryAddFromLine');
   const flagLine = (i: number) => {
     const cue = shown[i];
     if (!cue || !lectureId || !track) return;
@@ -97,7 +94,7 @@ export function App() {
           {lectureTrack && <WordsToKnowPanel track={lectureTrack} cues={lectureCues} exclude={glossaryBases} onPlay={seekTo} lectureId={lectureId ?? ''} pageUrl={lecture?.url ?? ''} startOpen={live.paused && live.time < 1} playing={!live.paused} />}
           <LectureSettingsPanel languages={tracks.map((tr) => tr.language)} />
           <div class="toolbar">
-            <TrackPicker tracks={offered} value={track?.id ?? ''} onChange={setChosenTrack} />
+            <TrackPicker tracks={offered} value={switchValue(transcript, chosenTrack)} onChange={setChosenTrack} />
             <TranscriptSearchBox query={query} onQuery={setQuery} />
           </div>
           <TrackStatus track={track} quiet />
@@ -127,7 +124,7 @@ export function App() {
                 {picking === cue.index && lectureId && track ? (
                 <WordPicker key="picker" cue={cue} lectureId={lectureId} trackId={track.id} pageUrl={lecture?.url ?? ''} onClose={() => setPicking(null)} />
               ) : (
-                <button key="add" type="button" class="add-word" title={t('glossaryAddFromLine')} aria-label={t('glossaryAddFromLine')} onClick={() => setPicking(cue.index)}>
+                <button key="add" type="button" class="add-word" title={addWordLabel} aria-label={addWordLabel} onClick={() => setPicking(cue.index)}>
                   +
                 </button>
                 )}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CueRecord, FlagKind, FlagRecord, MoocMateDb, TrackRecord } from '../db/schema';
 import { checkCues, DEFAULT_CHECKS, type Finding } from '../flags/checks';
 import { useSetting } from './use-setting';
@@ -47,15 +47,25 @@ export const useReadingLimit = () => useSetting('maxCharsPerSecond', DEFAULT_CHE
 /** All automatic checks for one track (the translation check needs the lecture's original). */
 export function useFindings(track: TrackRecord | undefined, cues: CueRecord[], original: CueRecord[] | null, learner?: string): Finding[] {
   const [maxCharsPerSecond] = useReadingLimit();
-  return useMemo(() => {
-    if (!track || cues.length === 0) return [];
-    // A translation into the learner's own language is expected to read as that language.
-    const translation = original !== null && original !== cues;
-    const found = [...checkLanguage(cues, track.language, translation ? learner : undefined), ...checkCues(cues, { ...DEFAULT_CHECKS, maxCharsPerSecond })];
-    const mismatch = translation ? checkTranslation(original, cues) : null;
-    return mismatch ? [mismatch, ...found] : found;
+  // Worked out once the lines are on screen: on a long lecture the checks take about
+  // 100 ms (franc over the whole transcript), and the lines come first. Until then, and
+  // for other lines than the ones checked, there are no findings.
+  const [done, setDone] = useState<{ cues: CueRecord[]; found: Finding[] } | null>(null);
+  useEffect(() => {
+    if (!track || cues.length === 0) return;
+    const later = setTimeout(() => {
+      // A translation into the learner's own language is expected to read as that language.
+      const translation = original !== null && original !== cues;
+      const found = [...checkLanguage(cues, track.language, translation ? learner : undefined), ...checkCues(cues, { ...DEFAULT_CHECKS, maxCharsPerSecond })];
+      const mismatch = translation ? checkTranslation(original, cues) : null;
+      setDone({ cues, found: mismatch ? [mismatch, ...found] : found });
+    }, 0);
+    return () => clearTimeout(later);
   }, [track, cues, original, maxCharsPerSecond, learner]);
+  return done?.cues === cues ? done.found : NO_FINDINGS;
 }
+
+const NO_FINDINGS: Finding[] = [];
 
 function ReadingLimit() {
   const [limit, setLimit] = useReadingLimit();

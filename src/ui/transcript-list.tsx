@@ -70,6 +70,7 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
   }, [current, follow, cues, away]);
 
   if (cues.length === 0) return <p class="empty">{t('transcriptNoLines')}</p>;
+  const flaggedLabel = t('flagged'); // once, not once per line
   return (
     <div class="transcript-box">
       <ol class="transcript" ref={list}>
@@ -86,7 +87,7 @@ export function TranscriptList({ cues, current, needles, flagged, follow, onPick
                 {renderText && needles.length === 0 ? renderText(cue.text) : <Highlighted text={cue.text} needles={needles} />}
               </span>
               {flagged?.has(cue.index) && (
-                <span class="flag-mark" role="img" aria-label={t('flagged')} title={t('flagged')}>
+                <span class="flag-mark" role="img" aria-label={flaggedLabel} title={flaggedLabel}>
                   ⚑
                 </span>
               )}
