@@ -117,6 +117,7 @@ export function App() {
             onPick={(cue) => seekTo(cue.start)}
             renderText={(text) => <GlossaryMarked text={text} matcher={matcher} />}
             describedBy={(cue) => (picking !== cue.index && matcher?.find(cue.text).length ? `gloss-${cue.index}` : undefined)}
+            lineDeps={[matcher, picking, lectureId, track?.id, lecture?.url, addWordLabel]}
             extra={(cue) => (
               <>
                 {/* Not while picking words in this line: the list would jump under the learner's pointer. */}

@@ -101,6 +101,7 @@ interface Props {
 
 /** The learner's flags on this lecture (edit, withdraw) and the automatic findings (flag in one click). */
 export function FlagsPanel({ db, lectureId, track, flags, findings, languageName, cueText, onPick }: Props) {
+  const [checksOpen, setChecksOpen] = useState(false);
   const flaggedRules = new Set(flags.filter((f) => f.origin === 'check').map((f) => `${f.rule}#${f.cueIndex}`));
   const acceptFinding = (f: Finding) =>
     void createFlag(db, {
@@ -126,10 +127,12 @@ export function FlagsPanel({ db, lectureId, track, flags, findings, languageName
           </ul>
         )}
       </details>
-      <details>
+      {/* The findings only while open: a long lecture may have hundreds, and the side panel
+          draws itself again four times a second while the lecture plays. */}
+      <details onToggle={(e) => setChecksOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('checksTitle', findings.length)}</summary>
         <ReadingLimit />
-        {findings.length === 0 ? <p class="muted">{t('checksNone')}</p> : (
+        {!checksOpen ? null : findings.length === 0 ? <p class="muted">{t('checksNone')}</p> : (
           <ul class="finding-list">
             {findings.map((f, i) => (
               <li key={`${f.rule}-${f.cueIndex}-${i}`} class="finding" data-rule={f.rule}>
