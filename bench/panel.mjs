@@ -3,7 +3,8 @@
 // paused the same way). Measured: when its first 12 lines are on screen (the demo
 // lecture's whole transcript), and
 // the panel page's main-thread task time in its first 1.5 s (CDP Performance.getMetrics).
-// Baseline in the same run, the opens interleaved: the same panel for a tab with no video
+// Then, on the lectures, the panel's task time while the lecture plays 3 s. Baseline in
+// the same run, the opens interleaved: the same panel for a tab with no video
 // (the demo course's index), which loads the same scripts, reads the interface language
 // and links to the tab, and then says there is no video.
 import { launch } from './lib/browser.mjs';
@@ -12,8 +13,14 @@ import { median, pairedMedianDifference, round } from './lib/stats.mjs';
 
 const SETTLE_MS = 1500;
 
-/** Opens the panel for `tabId` and returns when `selector` first showed and the task time after SETTLE_MS. */
-async function openPanel(browser, tabId, selector) {
+const PLAY_MS = 3000;
+
+/**
+ * Opens the panel for `tabId` and returns when `selector` first showed and the task time
+ * after SETTLE_MS. With `lecture` (its page), then also the panel's task time while the
+ * lecture plays for PLAY_MS (it draws itself again as the lecture moves on).
+ */
+async function openPanel(browser, tabId, selector, lecture) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 400, height: 900 });
   await page.addInitScript((sel) => {
@@ -31,8 +38,24 @@ async function openPanel(browser, tabId, selector) {
   const shownMs = await page.evaluate(() => window.__shownAt);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const taskMs = metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  let playMs;
+  if (lecture) {
+    await lecture.evaluate(() => {
+      const v = document.querySelector('video');
+      v.muted = true;
+      return v.play();
+    });
+    await page.waitForTimeout(PLAY_MS);
+    const after = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+    playMs = after - taskMs;
+    await lecture.evaluate(() => {
+      const v = document.querySelector('video');
+      v.pause();
+      v.currentTime = 5;
+    });
+  }
   await page.close();
-  return { shownMs, taskMs };
+  return { shownMs, taskMs, playMs };
 }
 
 /**
@@ -74,7 +97,7 @@ export async function benchPanel({ serverUrl, rounds = Number(process.env.BENCH_
         v.currentTime = 5;
       });
       const tab = await tabOf(pages[i]);
-      opens[l.key] = () => openPanel(browser, tab, '.transcript .cue:nth-child(12)');
+      opens[l.key] = () => openPanel(browser, tab, '.transcript .cue:nth-child(12)', pages[i]);
     }
     const runs = { lecture: [], long: [], empty: [] };
     for (const key of Object.keys(runs)) await opens[key](); // warm-up
@@ -98,6 +121,7 @@ export async function benchPanel({ serverUrl, rounds = Number(process.env.BENCH_
           lectureTasks: round(median(of(k, 'taskMs')), 0),
           noVideoTasks: round(median(of('empty', 'taskMs')), 0),
         },
+        playTasks: k === 'empty' ? undefined : round(median(of(k, 'playMs')), 0),
         ratio: { shown: round(median(of(k, 'shownMs')) / median(of('empty', 'shownMs')), 2), tasks: round(median(of(k, 'taskMs')) / median(of('empty', 'taskMs')), 2) },
         addedPaired: {
           shownMs: { median: round(shownPaired.median, 0), interval: shownPaired.interval.map((x) => round(x, 0)) },
@@ -105,7 +129,7 @@ export async function benchPanel({ serverUrl, rounds = Number(process.env.BENCH_
         },
       };
     };
-    const rounded = (k) => runs[k].map((r) => ({ shownMs: round(r.shownMs, 0), taskMs: round(r.taskMs, 0) }));
+    const rounded = (k) => runs[k].map((r) => ({ shownMs: round(r.shownMs, 0), taskMs: round(r.taskMs, 0), playMs: r.playMs === undefined ? undefined : round(r.playMs, 0) }));
     return {
       rounds,
       settleMs: SETTLE_MS,

@@ -197,6 +197,7 @@ if (f.panel) {
   rows.push(['', `  main-thread tasks in its first ${n(p.settleMs / 1000, 1)} s`, `${n(p.ms.lectureTasks)} ms (no video: ${n(p.ms.noVideoTasks)} ms, ${n(p.ratio.tasks, 2)}x)`, '', '']);
   const paired = (a) => `${n(a.shownMs.median)} ms (${n(a.shownMs.interval[0])} to ${n(a.shownMs.interval[1])}); ${n(a.taskMs.median)} ms (${n(a.taskMs.interval[0])} to ${n(a.taskMs.interval[1])})`;
   rows.push(['', '  paired: lecture minus no video (shown; tasks)', paired(p.addedPaired), '', '']);
+  if (p.playTasks !== undefined) rows.push(['', '  tasks while the lecture plays 3 s (demo; 2,000 lines)', `${n(p.playTasks)} ms; ${n(p.long?.playTasks)} ms`, '', '']);
   if (p.long) {
     rows.push(['', '  a 2,000-line lecture: first 12 lines shown', `${n(p.long.ms.transcriptShown)} ms; tasks in ${n(p.settleMs / 1000, 1)} s ${n(p.long.ms.lectureTasks)} ms`, '', '']);
     rows.push(['', '  paired: 2,000 lines minus no video (shown; tasks)', paired(p.long.addedPaired), '', '']);
