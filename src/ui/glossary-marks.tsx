@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MoocMateDb } from '../db/schema';
 import { callBackground } from '../messaging/client';
-import { buildMatcher, type GlossaryMatcher } from '../glossary/match';
+import { buildMatcher, type GlossaryMatch, type GlossaryMatcher } from '../glossary/match';
 import { meaningText } from '../glossary/mark-text';
 import { useLiveQuery } from './use-live-query';
 
@@ -20,11 +20,27 @@ export function useGlossaryMatcher(db: MoocMateDb): GlossaryMatcher | null {
     if (!stamp) return;
     let live = true;
     callBackground('glossary.matcher', {})
-      .then((data) => live && setMatcher(buildMatcher(data)))
+      .then((data) => live && setMatcher(rememberingFinds(buildMatcher(data))))
       .catch(() => undefined);
     return () => void (live = false);
   }, [stamp]);
   return matcher;
+}
+
+/**
+ * The matcher, each text's words found once: a transcript line asks three times (its
+ * marks, its description, its meanings), and a page with thousands of lines asks again
+ * whenever it draws them. A new glossary brings a new matcher, and so a new memory.
+ */
+export function rememberingFinds(matcher: GlossaryMatcher): GlossaryMatcher {
+  const found = new Map<string, GlossaryMatch[]>();
+  return {
+    find(text) {
+      let hits = found.get(text);
+      if (!hits) found.set(text, (hits = matcher.find(text)));
+      return hits;
+    },
+  };
 }
 
 /** The meanings of a line's glossary words, one line of text (shown when the line has keyboard focus). */
