@@ -9,7 +9,6 @@ import { t, type MessageKey } from './i18n';
 import { useLiveQuery } from './use-live-query';
 import { CAPTION_KINDS, kindLabel } from './flag-kinds';
 
-
 const RULE_KEY: Record<Finding['rule'], MessageKey> = {
   'reading-speed': 'ruleReadingSpeed',
   'line-length': 'ruleLineLength',

@@ -69,7 +69,6 @@ export function extensionUrl(ext: Extension, path: string): string {
   return `chrome-extension://${ext.extensionId}/${path.replace(/^\//, '')}`;
 }
 
-/** An extension page to read the database and call browser APIs from. */
 /**
  * Stops MoocMate's service worker, as Chromium does after 30 s without events (the next
  * event starts it again). Returns how many were running: 1, or 0 when it was stopped already.
@@ -86,6 +85,7 @@ export async function stopServiceWorker(ext: Extension, page: Page): Promise<num
   }
 }
 
+/** An extension page to read the database and call browser APIs from. */
 export async function openExtensionPage(ext: Extension, path = 'dashboard.html'): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(extensionUrl(ext, path));
