@@ -38,14 +38,29 @@ export interface Token {
   norm: string;
 }
 
-// One Han/kana character or pictograph per token (these scripts write no spaces, so a term
-// is a run of single-character tokens); any other run of letters, marks and digits is a word.
-const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|\p{Extended_Pictographic}|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
+// One Han/kana character or emoji per token (these scripts write no spaces, so a term
+// is a run of single-character tokens); any other run of letters, marks and digits is a word,
+// with the apostrophes inside it ("don't", "o'clock", "Newton's").
+const WORD_CHAR = String.raw`(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}]`;
+// A pictograph keeps its skin tone and variation marks, and joins (ZWJ) the ones it is drawn with (👩‍🔬).
+const PICTOGRAPH = String.raw`\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]*`;
+const TOKEN = new RegExp(
+  String.raw`[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|${PICTOGRAPH}(?:\u200D${PICTOGRAPH})*|${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)*`,
+  'gu',
+);
 // Between two words of a phrase only spaces and hyphens may stand (not a full stop).
 const PHRASE_GAP = /^[\s\-\u2010\u2011\u00a0]*$/;
+// "the model's output" marks a kept "model" (the possessive is no form of its own).
+const POSSESSIVE = "'s";
 
 export function normaliseToken(word: string): string {
-  return word.normalize('NFC').toLowerCase();
+  // Captions write both apostrophes; the background's forms use the straight one.
+  return word.normalize('NFC').toLowerCase().replace(/\u2019/g, "'");
+}
+
+/** "model's" without its possessive, or '' (no entry's key) when there is none. */
+function bare(norm: string): string {
+  return norm.endsWith(POSSESSIVE) ? norm.slice(0, -POSSESSIVE.length) : '';
 }
 
 export function tokenize(text: string): Token[] {
@@ -83,7 +98,7 @@ export function buildMatcher(data: MatcherData | CompactEntry[]): GlossaryMatche
       const tokens = tokenize(text);
       let i = 0;
       while (i < tokens.length) {
-        const list = byFirst.get(tokens[i].norm);
+        const list = byFirst.get(tokens[i].norm) ?? byFirst.get(bare(tokens[i].norm));
         let taken = 0;
         if (list) {
           for (const c of list) {
@@ -107,7 +122,7 @@ function fits(text: string, tokens: Token[], i: number, rest: Array<Set<string>>
   for (let k = 0; k < rest.length; k++) {
     const prev = tokens[i + k];
     const next = tokens[i + k + 1];
-    if (!rest[k].has(next.norm) || !PHRASE_GAP.test(text.slice(prev.end, next.start))) return false;
+    if (!(rest[k].has(next.norm) || rest[k].has(bare(next.norm))) || !PHRASE_GAP.test(text.slice(prev.end, next.start))) return false;
   }
   return true;
 }

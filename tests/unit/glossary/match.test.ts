@@ -27,6 +27,26 @@ describe('glossary matcher', () => {
     expect(found).toEqual(['光合作用', 'التمثيل الضوئي', '🌱']);
   });
 
+  it("keeps a word's inner apostrophes, either one, and marks a kept word in its possessive", () => {
+    const m = buildMatcher([entry('a', "don't"), entry('b', "o'clock"), entry('c', 'Newton’s law'), entry('d', 'model')]);
+    const text = "I don’t know. At five o'clock, Newton's law. The model’s output, the models' sizes.";
+    expect(m.find(text).map((x) => `${x.entryId}:${text.slice(x.start, x.end)}`)).toEqual([
+      "a:don’t",
+      "b:o'clock",
+      "c:Newton's law",
+      'd:model’s',
+      'd:models',
+    ]);
+    // Without the apostrophe rule "don't" was the two words "don" and "t".
+    expect(tokenize("don't").map((t) => t.norm)).toEqual(["don't"]);
+  });
+
+  it('keeps an emoji drawn from several (a ZWJ sequence, a skin tone) as one word', () => {
+    const m = buildMatcher([entry('s', '👩‍🔬'), entry('w', '👋🏽')]);
+    const text = 'Our 👩‍🔬 says 👋🏽, not 👩 or 👋.';
+    expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual(['👩‍🔬', '👋🏽']);
+  });
+
   it('tokenizes without dropping offsets', () => {
     const t = tokenize('Ünïcode—ok 日本');
     expect(t.map((x) => x.norm)).toEqual(['ünïcode', 'ok', '日', '本']);
