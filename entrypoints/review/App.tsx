@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getDb, type GlossaryEntryRecord } from '../../src/db/schema';
-import { dueEntries, gradeEntry, previewDue, type Grading } from '../../src/glossary/review';
+import { dueEntries, gradeEntry, nextDue, previewDue, type Grading } from '../../src/glossary/review';
 import { clockOf } from '../../src/glossary/exchange';
+import { GlossaryError } from '../../src/glossary/terms';
 import { t, tn, uiLocale } from '../../src/ui/i18n';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { TermInSentence } from '../../src/ui/glossary-marks';
@@ -9,6 +10,8 @@ import { openLectureAt } from '../../src/ui/open-lecture';
 
 const db = getDb();
 const GRADINGS: Grading[] = [1, 2, 3, 4];
+// A page left open looks again at least this often (a timer's delay is also capped by the browser).
+const LOOK_AGAIN_MS = 60 * 60_000;
 const gradeLabel = (g: Grading) => t((['reviewAgain', 'reviewHard', 'reviewGood', 'reviewEasy'] as const)[g - 1]);
 
 /** "in 10 minutes", "in 3 days": when an answer brings the word back. */
@@ -30,7 +33,17 @@ export function App() {
   const [started] = useState(() => Date.now());
   const [tick, setTick] = useState(0);
   const queue = useLiveQuery(() => dueEntries(db, Date.now()), [tick], null as GlossaryEntryRecord[] | null);
+  const next = useLiveQuery(() => nextDue(db, Date.now()), [tick], null);
+  useEffect(() => {
+    if (next === null) return;
+    // Take the queue again when the next word falls due, so it comes back with no reload.
+    const id = setTimeout(() => setTick((n) => n + 1), Math.min(Math.max(0, next - Date.now()) + 250, LOOK_AGAIN_MS));
+    return () => clearTimeout(id);
+  }, [next, tick]);
   const [shown, setShown] = useState(false);
+  // One answer per word: a key held down or a double click must not grade it twice.
+  const grading = useRef(false);
+  const [gradeError, setGradeError] = useState<string | null>(null);
   const [done, setDone] = useState(0);
   const [openError, setOpenError] = useState<string | null>(null);
   const entry = queue?.[0] ?? null;
@@ -39,11 +52,19 @@ export function App() {
   const preview = useMemo(() => (entry ? previewDue(entry.card, Date.now()) : null), [entry]);
 
   const grade = async (g: Grading) => {
-    if (!entry || !shown) return;
-    await gradeEntry(db, entry.id, g);
-    setShown(false);
-    setDone((n) => n + 1);
-    setTick((n) => n + 1);
+    if (!entry || !shown || grading.current) return;
+    grading.current = true;
+    try {
+      await gradeEntry(db, entry.id, g);
+      setGradeError(null);
+      setDone((n) => n + 1);
+    } catch (e) {
+      setGradeError(e instanceof GlossaryError ? t(e.key) : String(e));
+    } finally {
+      grading.current = false;
+      setShown(false);
+      setTick((n) => n + 1);
+    }
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -137,6 +158,11 @@ export function App() {
             </>
           )}
         </section>
+      )}
+      {gradeError && (
+        <p class="notice error" role="alert">
+          {gradeError}
+        </p>
       )}
       <p class="muted small keys">{t('reviewKeys')}</p>
     </main>

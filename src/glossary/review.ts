@@ -1,5 +1,6 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { GlossaryEntryRecord, MoocMateDb, ReviewCard } from '../db/schema';
+import { GlossaryError } from './terms';
 
 /*
  * Spaced repetition with FSRS (ts-fsrs). Extension pages only: the content script never
@@ -60,7 +61,7 @@ export function previewDue(card: ReviewCard, now: number): Record<Grading, numbe
 export async function gradeEntry(db: MoocMateDb, id: string, grading: Grading, now = Date.now()): Promise<GlossaryEntryRecord> {
   return db.transaction('rw', db.glossary, async () => {
     const entry = await db.glossary.get(id);
-    if (!entry) throw new Error('This word is not in the glossary any more.');
+    if (!entry) throw new GlossaryError('glossaryNotThere', 'This word is not in the glossary any more.');
     const card = gradeCard(entry.card, grading, now);
     const next = { ...entry, card, due: card.due, updatedAt: now };
     await db.glossary.put(next);
@@ -71,6 +72,11 @@ export async function gradeEntry(db: MoocMateDb, id: string, grading: Grading, n
 /** Words due now, soonest first. */
 export function dueEntries(db: MoocMateDb, now = Date.now(), limit = 200): Promise<GlossaryEntryRecord[]> {
   return db.glossary.where('due').belowOrEqual(now).limit(limit).toArray();
+}
+
+/** When the next word falls due after `now` (ms), or null when none will. */
+export async function nextDue(db: MoocMateDb, now = Date.now()): Promise<number | null> {
+  return (await db.glossary.where('due').above(now).first())?.due ?? null;
 }
 
 export function countDue(db: MoocMateDb, now = Date.now()): Promise<number> {
