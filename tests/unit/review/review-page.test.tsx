@@ -14,7 +14,7 @@ setMessageTable(resolveMessages(en, en));
 const { App } = await import('../../../entrypoints/review/App');
 
 const word = (term: string) => ({ term, sentence: `About ${term}.`, lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: '' });
-const key = (k: string) => dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+const key = (k: string) => void dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 const card = () => document.querySelector('.review-card[data-entry-id]');
 const heading = () => document.querySelector('.review-card h1')?.textContent;
 
@@ -31,7 +31,9 @@ describe('review page', () => {
     const { entryId } = await addWord(getDb(), word('stomata'), Date.now() - 1000);
     await act(() => render(<App />, document.body));
     await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
-    await act(() => key(' '));
+    await act(() => {
+      key(' ');
+    });
     await act(() => {
       key('3');
       key('3');
@@ -46,12 +48,18 @@ describe('review page', () => {
     await addWord(getDb(), word('stomata'), Date.now() - 1000);
     await act(() => render(<App />, document.body));
     await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
-    await act(() => key(' '));
-    await act(() => key('1'));
+    await act(() => {
+      key(' ');
+    });
+    await act(() => {
+      key('1');
+    });
     await vi.waitFor(() => expect(heading()).toBe(en.reviewNothingDue.message), { timeout: 5000 });
     const due = (await getDb().glossary.toArray())[0].due;
     expect(due - Date.now()).toBeGreaterThan(30_000); // "Again" brings it back in minutes, not now
-    await act(() => vi.advanceTimersByTimeAsync(due - Date.now() + 1000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(due - Date.now() + 1000);
+    });
     await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
     expect(card()!.querySelector('.term')?.textContent).toBe('stomata');
   });
@@ -60,7 +68,9 @@ describe('review page', () => {
     const { entryId } = await addWord(getDb(), word('stomata'), Date.now() - 1000);
     await act(() => render(<App />, document.body));
     await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
-    await act(() => key(' '));
+    await act(() => {
+      key(' ');
+    });
     // Deleted past Dexie (as another tab's write would be, before this page hears of it).
     await new Promise<void>((resolve, reject) => {
       const tx = getDb().backendDB().transaction('glossary', 'readwrite');
@@ -68,7 +78,9 @@ describe('review page', () => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
-    await act(() => key('3'));
+    await act(() => {
+      key('3');
+    });
     await vi.waitFor(() => expect(document.querySelector('[role="alert"]')?.textContent).toBe(en.glossaryNotThere.message));
     expect(heading()).toBe(en.reviewNothingDue.message);
   });
