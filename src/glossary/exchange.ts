@@ -3,6 +3,7 @@ import type { CourseRecord, GlossaryEntryRecord, LectureRecord } from '../db/sch
 import type { NewWord } from './store';
 import { GlossaryError, cleanTerm } from './terms';
 import { parseTags } from './list';
+import { findTerm } from './match';
 
 /*
  * Glossary files: Anki's tab-separated notes (docs/glossary-formats.md) and CSV both ways.
@@ -40,9 +41,9 @@ function source(entry: GlossaryEntryRecord, places: Places): { course: string; l
 
 /** The sentence with the term in bold (HTML-escaped first: caption text is never markup). */
 function sentenceHtml(sentence: string, term: string): string {
-  const at = sentence.toLowerCase().indexOf(term.toLowerCase());
-  if (at < 0) return escapeHtml(sentence);
-  return `${escapeHtml(sentence.slice(0, at))}<b>${escapeHtml(sentence.slice(at, at + term.length))}</b>${escapeHtml(sentence.slice(at + term.length))}`;
+  const at = findTerm(sentence, term);
+  if (!at) return escapeHtml(sentence);
+  return `${escapeHtml(sentence.slice(0, at.start))}<b>${escapeHtml(sentence.slice(at.start, at.end))}</b>${escapeHtml(sentence.slice(at.end))}`;
 }
 
 const ankiTag = (tag: string) => tag.trim().replace(/\s+/g, '_');
@@ -74,8 +75,10 @@ export function toAnki(entries: readonly GlossaryEntryRecord[], places: Places):
 
 export const CSV_COLUMNS = ['term', 'meaning', 'notes', 'tags', 'base', 'sentence', 'course', 'lecture', 'time', 'page', 'added'] as const;
 
-// A spreadsheet runs a cell that starts with one of these as a formula.
-const FORMULA = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell that starts with one of these as a formula: a quote in front
+// keeps it text. A cell that starts with a quote gets one more, so that reading the file
+// back takes exactly the one quote that export added.
+const FORMULA = /^[=+\-@\t\r']/;
 const safeCell = (s: string) => (FORMULA.test(s) ? `'${s}` : s);
 
 /** The glossary as CSV (one row per word, its first example), for spreadsheets and other tools. */
@@ -110,7 +113,7 @@ export class CsvFileError extends Error {
   }
 }
 
-const unsafe = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+const unsafe = (s: string) => (/^'[=+\-@\t\r']/.test(s) ? s.slice(1) : s);
 
 /** "1:23", "83" or "" -> seconds; NaN when it is not a time. */
 export function parseClock(s: string): number | null {
@@ -127,19 +130,23 @@ export function parseClock(s: string): number | null {
  */
 export function readCsv(text: string): CsvReading {
   if (!text.trim()) throw new CsvFileError('csvEmptyFile', 'The file is empty.');
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header = [], ...rows] = parsed.data;
+  const body = text.replace(/^\uFEFF/, '');
+  // Blank lines are dropped here, not by papaparse: its error rows count them (skipping
+  // them there would pin an error on the wrong row, or on none). Its guess of the
+  // separator (a comma, or a semicolon from a European spreadsheet) needs them skipped.
+  const { delimiter } = Papa.parse<string[]>(body, { preview: 20, skipEmptyLines: 'greedy' }).meta;
+  const parsed = Papa.parse<string[]>(body, { delimiter });
+  const records = parsed.data.map((row, at) => ({ row, at })).filter(({ row }) => row.some((c) => c.trim() !== ''));
+  const [{ row: header = [] } = {}, ...rows] = records;
   const col = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   if (!col.has('term')) throw new CsvFileError('csvNoTermColumn', 'The first line must name the columns, and one must be "term".');
   const cell = (row: string[], name: string) => unsafe((row[col.get(name) ?? -1] ?? '').trim());
-  // Papaparse's row numbers count data rows; its errors name a row by that index.
-  const rowErrors = new Map<number, string>();
-  for (const e of parsed.errors) if (e.row !== undefined) rowErrors.set(e.row, e.message);
+  const rowErrors = new Set(parsed.errors.map((e) => e.row));
   const good: NewWord[] = [];
   const bad: CsvProblem[] = [];
-  rows.forEach((row, i) => {
+  rows.forEach(({ row, at }, i) => {
     const line = i + 2;
-    if (rowErrors.has(i + 1) || row.length !== header.length) {
+    if (rowErrors.has(at) || row.length !== header.length) {
       return bad.push({ row: line, key: 'csvBadRow', detail: `${row.length}/${header.length}` });
     }
     const term = cell(row, 'term');

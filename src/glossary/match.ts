@@ -69,6 +69,24 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * Where a term is written in a sentence, as whole words (so "cat" is not the start of
+ * "category"), with offsets into the sentence as written; null when it is not there.
+ */
+export function findTerm(sentence: string, term: string): { start: number; end: number } | null {
+  const want = tokenize(term);
+  if (want.length === 0) return null;
+  const words = tokenize(sentence);
+  outer: for (let i = 0; i + want.length <= words.length; i++) {
+    for (let k = 0; k < want.length; k++) {
+      if (words[i + k].norm !== want[k].norm) continue outer;
+      if (k > 0 && !PHRASE_GAP.test(sentence.slice(words[i + k - 1].end, words[i + k].start))) continue outer;
+    }
+    return { start: words[i].start, end: words[i + want.length - 1].end };
+  }
+  return null;
+}
+
 interface Candidate {
   entry: CompactEntry;
   rest: Array<Set<string>>;

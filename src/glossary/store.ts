@@ -47,7 +47,8 @@ export async function addWord(db: MoocMateDb, input: NewWord, now = Date.now()):
   return db.transaction('rw', [db.glossary, db.lectures], async () => {
     const existing = await db.glossary.where('base').equals(base).first();
     if (existing) {
-      const same = existing.examples.some((e) => e.sentence === example.sentence && e.lectureId === example.lectureId);
+      // A sentence with no lecture (read back from a CSV, met on a page) is the same as a kept one.
+      const same = existing.examples.some((e) => e.sentence === example.sentence && (e.lectureId === example.lectureId || example.lectureId === null));
       const examples = same ? existing.examples : [...existing.examples, example];
       if (examples.length > MAX_EXAMPLES) examples.splice(1, examples.length - MAX_EXAMPLES);
       await db.glossary.put({

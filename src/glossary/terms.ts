@@ -1,4 +1,4 @@
-import { tokenize } from './match';
+import { tokenize, type Token } from './match';
 
 /** Longest term a learner can add: a phrase, not a paragraph. */
 export const MAX_TERM_CHARS = 80;
@@ -15,12 +15,28 @@ export class GlossaryError extends Error {
   }
 }
 
+const CJK = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
+
+/**
+ * Words for the length limit: characters written together in Chinese or Japanese
+ * (one token each) count as one word, so "マサチューセッツ工科大学" is one term, not twelve.
+ */
+function wordCount(term: string, tokens: readonly Token[]): number {
+  let n = 0;
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    const joined = prev && prev.end === t.start && CJK.test(term.slice(t.start, t.end)) && CJK.test(term.slice(prev.start, prev.end));
+    if (!joined) n++;
+  });
+  return n;
+}
+
 /** The term as it will be stored: one line, single spaces, NFC. Throws GlossaryError. */
 export function cleanTerm(raw: string): string {
   const term = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   const words = tokenize(term);
   if (words.length === 0) throw new GlossaryError('glossaryEmptyTerm', 'Select a word or a few words first.');
-  if (term.length > MAX_TERM_CHARS || words.length > MAX_TERM_WORDS) {
+  if (term.length > MAX_TERM_CHARS || wordCount(term, words) > MAX_TERM_WORDS) {
     throw new GlossaryError('glossaryTooLong', `That selection is too long for the glossary (at most ${MAX_TERM_WORDS} words or ${MAX_TERM_CHARS} characters). Select a word or a short phrase.`);
   }
   return term;

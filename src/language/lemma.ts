@@ -11,11 +11,27 @@ import adjectiveExceptions from 'wink-lexicon/src/wn-adjective-exceptions.js';
 
 const ENGLISH_WORD = /^[a-z][a-z'-]*$/;
 
+/**
+ * Common lecture words whose base WordNet's rules get wrong for a learner: "does" is not
+ * the deer "doe", "evening" is not a form of "even", a field of study is not the plural of
+ * an old word ("physics", not "physic"), and "data" is what courses say.
+ */
+const OWN_BASE: ReadonlyMap<string, string> = new Map([
+  ['does', 'do'],
+  ['evening', 'evening'],
+  ['evenings', 'evening'],
+  ['species', 'species'],
+  ['data', 'data'],
+  ...['physics', 'mathematics', 'economics', 'genetics', 'politics', 'ethics', 'linguistics', 'electronics', 'mechanics', 'thermodynamics', 'robotics', 'logistics', 'optics', 'acoustics', 'aesthetics', 'athletics'].map((w) => [w, w] as const),
+]);
+
 /** Lower-case English lemma: "ran" and "running" give "run". Other scripts come back lower-cased. */
 export function baseForm(word: string): string {
   // Typographic apostrophes and a possessive 's come from caption text ("the model’s").
   const w = word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/'s$/, '');
   if (!ENGLISH_WORD.test(w)) return w;
+  const own = OWN_BASE.get(w);
+  if (own) return own;
   // -ing and -ed forms are read as verbs first ("cooking" -> cook, not the noun "cooking");
   // other words as nouns first ("leaves" -> leaf).
   if (/(?:ing|ed)$/.test(w)) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MoocMateDb } from '../db/schema';
 import { callBackground } from '../messaging/client';
-import { buildMatcher, type GlossaryMatch, type GlossaryMatcher } from '../glossary/match';
+import { buildMatcher, findTerm, type GlossaryMatch, type GlossaryMatcher } from '../glossary/match';
 import { meaningText } from '../glossary/mark-text';
 import { useLiveQuery } from './use-live-query';
 
@@ -78,13 +78,13 @@ export function GlossaryMarked({ text, matcher }: { text: string; matcher: Gloss
 
 /** A sentence with the term in bold (the first place it occurs), as text. */
 export function TermInSentence({ sentence, term }: { sentence: string; term: string }) {
-  const at = sentence.toLowerCase().indexOf(term.toLowerCase());
-  if (at < 0) return <>{sentence}</>;
+  const at = findTerm(sentence, term);
+  if (!at) return <>{sentence}</>;
   return (
     <>
-      {sentence.slice(0, at)}
-      <b>{sentence.slice(at, at + term.length)}</b>
-      {sentence.slice(at + term.length)}
+      {sentence.slice(0, at.start)}
+      <b>{sentence.slice(at.start, at.end)}</b>
+      {sentence.slice(at.end)}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ankiGuid, readCsv, toAnki, toCsv, CsvFileError, type Places } from '../../../src/glossary/exchange';
-import { addWord } from '../../../src/glossary/store';
+import { addWord, addWords } from '../../../src/glossary/store';
 import { freshDb } from '../helpers';
 
 const places: Places = {
@@ -64,8 +64,54 @@ describe('CSV', () => {
     ]);
   });
 
+  it('names the broken row when blank lines stand above it, and reads a semicolon file with blank lines', () => {
+    // A blank line shifted papaparse's error rows: the broken row went unreported and its
+    // swallowed neighbours were lost, or a good row was blamed.
+    const unclosed = readCsv('term,meaning\n\nrun,correr\nleaf,"hoja\nroot,raíz\n');
+    expect(unclosed.good.map((g) => g.term)).toEqual(['run']);
+    expect(unclosed.bad).toEqual([{ row: 3, key: 'csvBadRow', detail: '2/2' }]);
+    const badQuote = readCsv('term,meaning\n\nrun,correr\nx,"a"b\n');
+    expect(badQuote.good.map((g) => g.term)).toEqual(['run']);
+    expect(badQuote.bad.map((b) => b.row)).toEqual([3]);
+    const semicolons = readCsv('\uFEFFterm;meaning\n\nrun;correr, huir\n\n');
+    expect(semicolons).toEqual({ good: [expect.objectContaining({ term: 'run', meaning: 'correr, huir' })], bad: [] });
+  });
+
+  it('keeps text that starts with a quote as written, through export and import', async () => {
+    const db = freshDb();
+    await addWord(db, { term: 'gerund', sentence: 'A gerund.', lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: '', meaning: "'-ing' form used as a noun", notes: "'+' joins two clauses", tags: ["'quoted'"] });
+    const [row] = readCsv(toCsv(await db.glossary.toArray(), places)).good;
+    expect([row.meaning, row.notes, row.tags]).toEqual(["'-ing' form used as a noun", "'+' joins two clauses", ["'quoted'"]]);
+  });
+
+  it('reading its own export back adds no sentence twice', async () => {
+    const { db } = await sample();
+    const before = await db.glossary.orderBy('id').toArray();
+    const { good, bad } = readCsv(toCsv(before, places));
+    expect(bad).toEqual([]);
+    await addWords(db, good, 3);
+    expect((await db.glossary.orderBy('id').toArray()).map((e) => e.examples.length)).toEqual(before.map(() => 1));
+  });
+
   it('refuses a file without a term column or with nothing in it', () => {
     expect(() => readCsv('word,meaning\nx,y')).toThrow(CsvFileError);
     expect(() => readCsv('  ')).toThrow(/empty/);
+  });
+});
+
+describe('the word in bold (Anki cards)', () => {
+  const front = async (term: string, sentence: string) => {
+    const db = freshDb();
+    await addWord(db, { term, sentence, lectureId: null, trackId: null, cueIndex: null, time: null, pageUrl: '' });
+    return toAnki(await db.glossary.toArray(), places).trimEnd().split('\n').at(-1)!.split('\t')[1];
+  };
+
+  it('bolds the word itself, not the same letters inside another word', async () => {
+    expect(await front('cat', 'Each category has a cat.')).toBe('Each category has a <b>cat</b>.<br><br><b>cat</b>');
+    expect(await front('carbon dioxide', 'Carbon-dioxide, or carbon dioxide.')).toBe('<b>Carbon-dioxide</b>, or carbon dioxide.<br><br><b>carbon dioxide</b>');
+  });
+
+  it('keeps the bold on the word when lower case changes a letter count before it (İ)', async () => {
+    expect(await front('cats', 'İstanbul has many cats.')).toBe('İstanbul has many <b>cats</b>.<br><br><b>cats</b>');
   });
 });

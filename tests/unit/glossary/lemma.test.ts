@@ -11,6 +11,14 @@ describe('baseForm', () => {
     expect(baseForm('studies')).toBe('study');
     expect(baseForm('took')).toBe('take');
   });
+  it('gives common lecture words the base a learner knows', () => {
+    expect(baseForm('does')).toBe('do'); // not the deer "doe"
+    expect(baseForm('evening')).toBe('evening'); // not a form of "even"
+    expect(baseForm('physics')).toBe('physics');
+    expect(baseForm('data')).toBe('data');
+    expect(surfaceForms('even')).not.toContain('evening');
+    expect(surfaceForms('do')).toContain('does');
+  });
   it('leaves other scripts as they are, lower-cased', () => {
     expect(baseForm('光合作用')).toBe('光合作用');
     expect(baseForm('Ñandú')).toBe('ñandú');

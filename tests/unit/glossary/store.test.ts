@@ -46,6 +46,16 @@ describe('glossary store', () => {
     expect(await db.glossary.count()).toBe(0);
   });
 
+  it('counts characters written together (Chinese, Japanese) as one word for the length limit', async () => {
+    const db = freshDb();
+    for (const term of ['プログラミング言語', 'マサチューセッツ工科大学', '中华人民共和国宪法']) {
+      await expect(addWord(db, word({ term, sentence: `…${term}…` }))).resolves.toMatchObject({ created: true });
+    }
+    // Still a phrase, not a paragraph: nine words apart, or more than 80 characters.
+    await expect(addWord(db, word({ term: '光 合 作 用 的 过 程 很 长' }))).rejects.toMatchObject({ key: 'glossaryTooLong' });
+    await expect(addWord(db, word({ term: '光'.repeat(81) }))).rejects.toMatchObject({ key: 'glossaryTooLong' });
+  });
+
   it('stores RTL, CJK, emoji and HTML-looking terms exactly', async () => {
     const db = freshDb();
     for (const term of ['التمثيل الضوئي', '光合作用', '🌱 sprout', '<img src=x onerror=alert(1)>']) await addWord(db, word({ term, sentence: `… ${term} …` }));
