@@ -63,9 +63,24 @@ function bare(norm: string): string {
   return norm.endsWith(POSSESSIVE) ? norm.slice(0, -POSSESSIVE.length) : '';
 }
 
+// French and Italian elide an article or a small word onto the next one: "l'eau" is "l" and
+// "eau", "dell'acqua" is "dell" and "acqua" (as before words kept their apostrophes). Other
+// apostrophes are inside one word: "don't", "o'clock", "aujourd'hui".
+const ELISION = /^(?:c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quelqu|dell|dall|nell|sull|all|un|quell|quest)['\u2019](?=\p{L})/iu;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push({ start: m.index, end: m.index + m[0].length, norm: normaliseToken(m[0]) });
+  for (const m of text.matchAll(TOKEN)) {
+    let start = m.index;
+    let word = m[0];
+    for (let e = ELISION.exec(word); e; e = ELISION.exec(word)) {
+      const cut = e[0].length - 1; // the apostrophe stands between the two words
+      out.push({ start, end: start + cut, norm: normaliseToken(word.slice(0, cut)) });
+      start += cut + 1;
+      word = word.slice(cut + 1);
+    }
+    out.push({ start, end: start + word.length, norm: normaliseToken(word) });
+  }
   return out;
 }
 

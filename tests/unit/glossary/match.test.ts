@@ -41,6 +41,13 @@ describe('glossary matcher', () => {
     expect(tokenize("don't").map((t) => t.norm)).toEqual(["don't"]);
   });
 
+  it("splits a French or Italian elision, so a kept \"eau\" is marked in \"l'eau\"", () => {
+    const text = "Qu'aujourd'hui, l’eau et dell'acqua.";
+    expect(tokenize(text).map((t) => `${t.norm}@${text.slice(t.start, t.end)}`)).toEqual(['qu@Qu', "aujourd'hui@aujourd'hui", 'l@l', 'eau@eau', 'et@et', 'dell@dell', 'acqua@acqua']);
+    const m = buildMatcher([entry('e', 'eau'), entry('a', "aujourd'hui")]);
+    expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual(["aujourd'hui", 'eau']);
+  });
+
   it('keeps an emoji drawn from several (a ZWJ sequence, a skin tone) as one word', () => {
     const m = buildMatcher([entry('s', '👩‍🔬'), entry('w', '👋🏽')]);
     const text = 'Our 👩‍🔬 says 👋🏽, not 👩 or 👋.';
