@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { keptTags, MAX_NOTE_TEXT } from '../../src/db/limits';
 import { getDb, type GlossaryEntryRecord } from '../../src/db/schema';
 import { allTags, groupGlossary, parseTags, type GlossaryFilter, type GlossarySort } from '../../src/glossary/list';
 import { clockOf, CsvFileError, readCsv, toAnki, toCsv, type CsvReading, type Places } from '../../src/glossary/exchange';
@@ -74,7 +75,7 @@ export function GlossaryView({ onNotice }: { onNotice: (n: Notice) => void }) {
     if (!tags.length) return;
     const now = Date.now();
     await db.transaction('rw', db.glossary, async () => {
-      for (const e of chosen()) await db.glossary.update(e.id, { tags: [...new Set([...e.tags, ...tags])], updatedAt: now });
+      for (const e of chosen()) await db.glossary.update(e.id, { tags: keptTags([...e.tags, ...tags]), updatedAt: now });
     });
   };
   const bulkDue = async () => {
@@ -283,7 +284,7 @@ function EntryRow({ entry, from, learner, checked, onCheck }: { entry: GlossaryE
       <div class="entry-fields">
         <label>
           {t('glossaryMeaning')}
-          <input type="text" dir="auto" lang={entry.meaning ? learner : undefined} value={entry.meaning} onChange={(e) => save({ meaning: (e.target as HTMLInputElement).value.trim() })} />
+          <input type="text" dir="auto" lang={entry.meaning ? learner : undefined} maxLength={MAX_NOTE_TEXT} value={entry.meaning} onChange={(e) => save({ meaning: (e.target as HTMLInputElement).value.trim() })} />
         </label>
         <TranslateWord entry={entry} from={from} learner={learner} onMeaning={(meaning) => save({ meaning })} />
         <label>
@@ -292,7 +293,7 @@ function EntryRow({ entry, from, learner, checked, onCheck }: { entry: GlossaryE
         </label>
         <label class="wide">
           {t('glossaryNotes')}
-          <textarea rows={1} dir="auto" value={entry.notes} onChange={(e) => save({ notes: (e.target as HTMLTextAreaElement).value.trim() })} />
+          <textarea rows={1} dir="auto" maxLength={MAX_NOTE_TEXT} value={entry.notes} onChange={(e) => save({ notes: (e.target as HTMLTextAreaElement).value.trim() })} />
         </label>
       </div>
       <ol class="examples">

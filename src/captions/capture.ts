@@ -5,6 +5,7 @@ import { parseSjson } from './formats/sjson';
 import { parseYoutubeJson3, parseYoutubeXml } from './formats/youtube';
 import type { RawCue, SourceFormat } from '../messaging/protocol';
 import type { TrackStatus } from '../db/schema';
+import { cut, MAX_CUE_ID, MAX_CUE_TEXT } from '../db/limits';
 
 const MAX_LISTED = 3;
 
@@ -66,8 +67,9 @@ function parseSource(body: string, hint: FileHint): ParseResult {
 
 /** Turns a caption file into cues, with a readable note of anything skipped. */
 export function prepareCuesFromFile(body: string, hint: FileHint): Prepared {
-  const parsed = parseSource(body, hint);
-  if (parsed.fatal) return { cues: [], status: 'error', error: parsed.fatal };
+  const read = parseSource(body, hint);
+  if (read.fatal) return { cues: [], status: 'error', error: read.fatal };
+  const parsed = keepStorable(read);
   if (parsed.issues.length === 0) {
     if (parsed.cues.length === 0) return { cues: [], status: 'error', error: 'The caption file has no captions.' };
     return { cues: parsed.cues, status: 'ok' };
@@ -82,6 +84,32 @@ export function prepareCuesFromFile(body: string, hint: FileHint): Prepared {
     status: parsed.cues.length > 0 ? 'partial' : 'error',
     error: `Kept ${parsed.cues.length} lines; skipped ${parsed.issues.length} part(s) of the file. ${listed}${more}`,
   };
+}
+
+/**
+ * What a file's parser kept, as MoocMate stores it: a line that ends before it starts is
+ * skipped (the spec's parsers keep it; a player never shows it), and a line longer than
+ * MAX_CUE_TEXT is cut. A stored track must always come back from a backup (limits.ts).
+ */
+function keepStorable(parsed: ParseResult): ParseResult {
+  const cues: Cue[] = [];
+  const issues = [...parsed.issues];
+  for (const c of parsed.cues) {
+    if (!(c.end >= c.start)) {
+      issues.push({ line: 0, message: `The line at ${formatClock(c.start)} ends before it starts; it was skipped.` });
+      continue;
+    }
+    const cue: Cue = { ...c, index: cues.length };
+    if (c.text.length > MAX_CUE_TEXT || (c.raw?.length ?? 0) > MAX_CUE_TEXT) {
+      issues.push({ line: 0, message: `The line at ${formatClock(c.start)} is very long; it was cut to ${MAX_CUE_TEXT} characters.` });
+      cue.text = cut(c.text, MAX_CUE_TEXT);
+      delete cue.raw;
+    }
+    if (cue.id) cue.id = cut(cue.id, MAX_CUE_ID);
+    if (cue.settings) cue.settings = cut(cue.settings, MAX_CUE_ID);
+    cues.push(cue);
+  }
+  return { ...parsed, cues, issues };
 }
 
 /**

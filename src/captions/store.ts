@@ -111,12 +111,14 @@ export async function ingestTrack(db: MoocMateDb, input: CapturedTrack, now = Da
         : existing.cueCount > 0 &&
           (rows.length === 0 || SOURCE_RANK[track.source] < SOURCE_RANK[existing.source]));
     if (existing && keep) {
+      const refreshed = existing.contentHash === contentHash && existing.status === input.status ? refreshedTrack(existing, input) : null;
+      if (refreshed) await db.tracks.put(refreshed);
       return {
         lectureId,
         trackId,
         cueCount: existing.cueCount,
         status: existing.status,
-        error: existing.error,
+        error: (refreshed ?? existing).error,
         unchanged: true,
       };
     }
@@ -143,6 +145,24 @@ export async function ingestTrack(db: MoocMateDb, input: CapturedTrack, now = Da
     await db.tracks.put(record);
     return { lectureId, trackId, cueCount: rows.length, status: input.status, error: input.error, unchanged: false };
   });
+}
+
+/**
+ * The same lines again: what is said about them may still have changed. A second failure
+ * says why it failed this time (the host the learner allowed is no longer asked for), and
+ * better data with the same lines takes over the track's source. Null when nothing changed,
+ * so capturing the same track again writes nothing.
+ */
+function refreshedTrack(existing: TrackRecord, input: CapturedTrack): TrackRecord | null {
+  const better = SOURCE_RANK[input.track.source] > SOURCE_RANK[existing.source];
+  const next: TrackRecord = { ...existing, error: input.error };
+  delete next.needsPermission;
+  if (input.needsPermission) next.needsPermission = input.needsPermission;
+  if (better) Object.assign(next, { source: input.track.source, url: input.track.url });
+  if (next.error === undefined) delete next.error;
+  if (next.url === undefined) delete next.url;
+  const same = next.error === existing.error && next.needsPermission === existing.needsPermission && next.source === existing.source && next.url === existing.url;
+  return same ? null : next;
 }
 
 /** Removes a lecture with its tracks and cues. */

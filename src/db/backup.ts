@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { CourseRecord, CueRecord, DutyRecord, FlagRecord, GlossaryEntryRecord, LectureRecord, MoocMateDb, TrackRecord } from './schema';
 import { terms } from '../captions/terms';
 import { readStoredSettings, restoreStoredSettings, StoredSettingsSchema, writeStoredSettings } from './settings';
+import { cut, keptTags, MAX_CUE_ID, MAX_CUE_TEXT, MAX_NOTE_TEXT, MAX_REPORTER_CHARS } from './limits';
 
 /** docs/backup-format.md describes this format; bump the version for any change a reader must know. */
 export const BACKUP_FORMAT = 'moocmate-backup';
@@ -26,6 +27,9 @@ export class BackupError extends Error {
 const str = (max = 10_000) => v.pipe(v.string(), v.maxLength(max));
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));
 const stamp = v.pipe(v.number(), v.finite());
+// Text an older MoocMate kept longer than today's limits (limits.ts) is cut, not refused:
+// a backup MoocMate made must import back.
+const fitted = (max: number) => v.pipe(v.string(), v.transform((s: string) => cut(s, max)));
 
 const CourseSchema = v.strictObject({ id: str(100), site: str(40), title: str(), url: str(), firstSeen: stamp, lastSeen: stamp });
 const LectureSchema = v.strictObject({
@@ -62,10 +66,10 @@ const CueSchema = v.strictObject({
   index: v.pipe(v.number(), v.integer(), v.minValue(0)),
   start: time,
   end: time,
-  text: str(20_000),
-  raw: v.optional(str(20_000)),
-  id: v.optional(str(1000)),
-  settings: v.optional(str(1000)),
+  text: fitted(MAX_CUE_TEXT),
+  raw: v.optional(fitted(MAX_CUE_TEXT)),
+  id: v.optional(str(MAX_CUE_ID)),
+  settings: v.optional(str(MAX_CUE_ID)),
 });
 const nullableStr = (max = 10_000) => v.nullable(str(max));
 const FlagSchema = v.strictObject({
@@ -83,7 +87,7 @@ const FlagSchema = v.strictObject({
   status: v.picklist(['new', 'confirmed', 'fixed', 'rejected']),
   origin: v.picklist(['learner', 'check']),
   rule: v.optional(str(60)),
-  reporter: str(100),
+  reporter: str(MAX_REPORTER_CHARS),
   createdAt: stamp,
   updatedAt: stamp,
   context: v.optional(
@@ -102,10 +106,12 @@ const nullableId = v.nullable(str(100));
 const GlossarySchema = v.strictObject({
   id: str(100),
   term: v.pipe(str(200), v.minLength(1)),
-  base: v.pipe(str(400), v.minLength(1)),
-  meaning: str(),
-  notes: str(),
-  tags: v.pipe(v.array(str(100)), v.maxLength(100)),
+  // The key words are found by (forms.ts makes it lower case): a hand-edited "Osmosis" would
+  // never meet "osmosis" again.
+  base: v.pipe(str(400), v.transform((s: string) => s.normalize('NFC').trim().toLowerCase()), v.minLength(1)),
+  meaning: fitted(MAX_NOTE_TEXT),
+  notes: fitted(MAX_NOTE_TEXT),
+  tags: v.pipe(v.array(v.string()), v.transform((tags: string[]) => keptTags(tags))),
   courseId: nullableId,
   lectureId: nullableId,
   examples: v.pipe(
@@ -236,7 +242,9 @@ export interface BackupSummary {
 export async function importBackup(db: MoocMateDb, text: string): Promise<BackupSummary> {
   const backup = validateBackup(text);
   const { courses, lectures, tracks, cues, flags = [], glossary = [], duties = [] } = backup.data;
-  const rows: CueRecord[] = cues.map((c) => ({ ...c, terms: terms(c.text) }));
+  // A line's lecture and search words come from its track and text, never from the file.
+  const lectureOf = new Map(tracks.map((t) => [t.id, t.lectureId]));
+  const rows: CueRecord[] = cues.map((c) => ({ ...c, lectureId: lectureOf.get(c.trackId) ?? c.lectureId, terms: terms(c.text) }));
   const writeData = () =>
     db.transaction('rw', [db.courses, db.lectures, db.tracks, db.cues, db.flags, db.glossary, db.duties], async () => {
       for (const t of tracks) {
@@ -329,7 +337,6 @@ function checkReferences(b: Backup): void {
   const counts = new Map<string, number>();
   for (const c of cues) {
     if (!trackIds.has(c.trackId)) throw new BackupError('backupMissingParent', [`${c.trackId} #${c.index}`], `Line ${c.index} belongs to a caption track that is not in the backup.`);
-    if (c.end < c.start) throw new BackupError('backupBadTiming', [`${c.trackId} #${c.index}`], `Line ${c.index} of track ${c.trackId} ends before it starts.`);
     counts.set(c.trackId, (counts.get(c.trackId) ?? 0) + 1);
   }
   for (const t of tracks) {

@@ -1,3 +1,4 @@
+import { keptTags } from '../db/limits';
 import type { CourseRecord, GlossaryEntryRecord, LectureRecord } from '../db/schema';
 
 export type GlossarySort = 'newest' | 'az' | 'due';
@@ -57,5 +58,5 @@ export function allTags(entries: readonly GlossaryEntryRecord[]): string[] {
 
 /** "biology, week 1" -> ['biology', 'week 1']; Arabic and CJK commas and semicolons separate too. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,;،؛，；、]/).map((t) => t.trim()).filter(Boolean))].slice(0, 50);
+  return keptTags(text.split(/[,;،؛，；、]/));
 }

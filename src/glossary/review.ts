@@ -48,7 +48,15 @@ function toFsrs(c: ReviewCard): Card {
 
 /** The card after the learner's answer (1 again, 2 hard, 3 good, 4 easy). */
 export function gradeCard(card: ReviewCard, grading: Grading, now: number): ReviewCard {
-  return fromFsrs(scheduler.next(toFsrs(card), new Date(now), GRADES[grading]).card);
+  let fsrsCard: Card;
+  try {
+    fsrsCard = scheduler.next(toFsrs(card), new Date(now), GRADES[grading]).card;
+  } catch {
+    // A state the scheduler refuses (a backup from a device whose clock ran ahead, an edited
+    // file): the word starts again as new rather than never being reviewable.
+    fsrsCard = scheduler.next(createEmptyCard(new Date(now)), new Date(now), GRADES[grading]).card;
+  }
+  return fromFsrs(fsrsCard);
 }
 
 /** When each answer would bring the word back (for the buttons' hints). */

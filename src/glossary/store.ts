@@ -1,3 +1,4 @@
+import { cut, keptTags, MAX_NOTE_TEXT } from '../db/limits';
 import type { GlossaryEntryRecord, GlossaryExample, MoocMateDb } from '../db/schema';
 import { baseOfTerm } from './forms';
 import { newCard } from './review';
@@ -54,9 +55,9 @@ export async function addWord(db: MoocMateDb, input: NewWord, now = Date.now()):
       await db.glossary.put({
         ...existing,
         examples,
-        meaning: existing.meaning || input.meaning?.trim() || '',
-        notes: existing.notes || input.notes?.trim() || '',
-        tags: [...new Set([...existing.tags, ...(input.tags ?? [])])],
+        meaning: existing.meaning || cut(input.meaning?.trim() ?? '', MAX_NOTE_TEXT),
+        notes: existing.notes || cut(input.notes?.trim() ?? '', MAX_NOTE_TEXT),
+        tags: keptTags([...existing.tags, ...(input.tags ?? [])]),
         updatedAt: now,
       });
       return { entryId: existing.id, term: existing.term, created: false };
@@ -67,9 +68,9 @@ export async function addWord(db: MoocMateDb, input: NewWord, now = Date.now()):
       id: crypto.randomUUID(),
       term,
       base,
-      meaning: input.meaning?.trim() ?? '',
-      notes: input.notes?.trim() ?? '',
-      tags: [...new Set(input.tags ?? [])],
+      meaning: cut(input.meaning?.trim() ?? '', MAX_NOTE_TEXT),
+      notes: cut(input.notes?.trim() ?? '', MAX_NOTE_TEXT),
+      tags: keptTags(input.tags ?? []),
       courseId: lecture?.courseId ?? null,
       lectureId: input.lectureId,
       examples: [example],

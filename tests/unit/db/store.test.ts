@@ -101,3 +101,30 @@ describe('sources', () => {
     expect(await db.tracks.count()).toBe(1);
   });
 });
+
+describe('the same lines captured again', () => {
+  it('a second failure says why it failed this time, and no longer asks for a host already allowed', async () => {
+    const db = freshDb();
+    const first = await ingestTrack(db, captured({ cues: [], status: 'error', needsPermission: 'https://cdn.example/*', error: 'The captions are on cdn.example. Allow it in the MoocMate popup.' }), 1000);
+    const again = await ingestTrack(db, captured({ cues: [], status: 'error', error: 'Could not load the caption file (the server answered 404).' }), 2000);
+    expect(again.error).toBe('Could not load the caption file (the server answered 404).');
+    const track = (await db.tracks.get(first.trackId))!;
+    expect(track.error).toBe(again.error);
+    expect(track.needsPermission).toBeUndefined();
+  });
+
+  it('better data with the same lines becomes the track’s source; the same capture again writes nothing', async () => {
+    const db = freshDb();
+    const lines = cues(['one', 'two']);
+    const r = await ingestTrack(db, captured({ track: { kind: 'captions', label: 'English', language: 'en', source: 'transcript-panel' }, cues: lines }));
+    await ingestTrack(db, captured({ track: { kind: 'captions', label: 'English', language: 'en', source: 'platform-data', url: 'https://x/t.json' }, cues: lines }));
+    const track = (await db.tracks.get(r.trackId))!;
+    expect([track.source, track.url]).toEqual(['platform-data', 'https://x/t.json']);
+    let writes = 0;
+    db.tracks.hook('updating', () => void writes++);
+    db.tracks.hook('creating', () => void writes++);
+    const same = await ingestTrack(db, captured({ track: { kind: 'captions', label: 'English', language: 'en', source: 'platform-data', url: 'https://x/t.json' }, cues: lines }));
+    expect(same.unchanged).toBe(true);
+    expect(writes).toBe(0);
+  });
+});
