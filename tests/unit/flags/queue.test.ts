@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildQueue, filterQueue, queueItems, type QueueLookup } from '../../../src/flags/queue';
 import { exportFlags, importFlags } from '../../../src/flags/exchange';
 import { correctedCaptions } from '../../../src/flags/reports';
-import { editFlag, flagCaptionAt, setFlagStatus } from '../../../src/flags/store';
+import { chooseSuggestion, editFlag, flagCaptionAt, setFlagStatus } from '../../../src/flags/store';
 import { ingestTrack, loadCues } from '../../../src/captions/store';
 import { parseVtt } from '../../../src/captions/formats/vtt';
 import type { CourseRecord, FlagRecord, LectureRecord, MoocMateDb, TrackRecord } from '../../../src/db/schema';
@@ -291,5 +291,17 @@ describe('four learners disagree, one volunteer confirms', () => {
     spy.mockRestore();
     expect(await corrected()).toBe(MOST);
     expect((await item()).applied).toBe(MOST);
+  });
+
+  it('the volunteer can pick the suggestion fewer learners made', async () => {
+    const { volunteer, item, corrected } = await setUp();
+    const { flagIds } = await item();
+    await chooseSuggestion(volunteer, flagIds, FEW, 60_000);
+    expect(await corrected()).toBe(FEW);
+    const after = await item();
+    expect(after).toMatchObject({ status: 'confirmed', applied: FEW, statusCounts: { confirmed: 1, rejected: 3, new: 0, fixed: 0 } });
+    // Confirming the whole item again goes back to the suggestion most learners made.
+    await Promise.all(flagIds.map((id) => setFlagStatus(volunteer, id, 'confirmed')));
+    expect(await corrected()).toBe(MOST);
   });
 });
