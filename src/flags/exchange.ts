@@ -199,9 +199,18 @@ function exported(f: FlagRecord, context: FlagContext, reporterId: string): Expo
 }
 
 /**
+ * How far a flag's triage has gone. The status is the volunteer's to set, and a learner's
+ * re-sent file still says 'new': a newer file takes the status here only when its own is
+ * further along (another volunteer confirmed, rejected or fixed it). Confirmed and rejected
+ * are equal: two volunteers disagree, and this one's decision stays.
+ */
+const TRIAGE: Record<FlagStatus, number> = { new: 0, confirmed: 1, rejected: 1, fixed: 2 };
+
+/**
  * Checks the whole file first, then writes all of it in one transaction, or nothing.
  * Flags are upserted by id: one that is already here is replaced only by a newer
- * `updatedAt`, so importing the same file twice changes nothing.
+ * `updatedAt`, so importing the same file twice changes nothing; its status stays unless
+ * the file's is further along (TRIAGE).
  */
 export async function importFlags(db: MoocMateDb, text: string, opts: ImportOptions): Promise<ImportSummary> {
   checkOwnId(opts.reporterId);
@@ -225,7 +234,9 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
       }
       if (here) summary.updated++;
       else summary.added++;
-      writes.push(recordFrom(f, lectureId, known.has(lectureId), opts.reporterId));
+      const record = recordFrom(f, lectureId, known.has(lectureId), opts.reporterId);
+      if (here && TRIAGE[here.status] >= TRIAGE[record.status]) record.status = here.status;
+      writes.push(record);
     });
     await db.flags.bulkPut(writes);
     summary.unknownLectures = unknown.size;

@@ -126,6 +126,42 @@ describe('flag import', () => {
     expect((await volunteer.flags.get(a.flagId))?.status).toBe('confirmed');
   });
 
+  it("a learner's newer file brings their edits but keeps the volunteer's status", async () => {
+    const a = await learner();
+    const volunteer = freshDb();
+    await importFlags(volunteer, JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' })), { reporterId: 'v' });
+    for (const status of ['confirmed', 'rejected', 'fixed'] as const) {
+      await editFlag(volunteer, a.flagId, { status }, 60_000);
+      // The learner fixes a typo in the note the next day, and sends the file again ('new' in it).
+      const next = 90_000 + status.length;
+      await editFlag(a.db, a.flagId, { note: `Heard at 0:02 (${status})` }, next);
+      expect(await importFlags(volunteer, JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' })), { reporterId: 'v' })).toMatchObject({ updated: 1 });
+      expect(await volunteer.flags.get(a.flagId)).toMatchObject({ status, note: `Heard at 0:02 (${status})`, updatedAt: next });
+    }
+  });
+
+  it('a newer file whose status is further along brings it: new < confirmed = rejected < fixed', async () => {
+    const a = await learner();
+    const learnerFile = JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' }));
+    const relay = async (status: 'confirmed' | 'rejected' | 'fixed', at: number) => {
+      const other = freshDb();
+      await importFlags(other, learnerFile, { reporterId: 'v2' });
+      await editFlag(other, a.flagId, { status }, at);
+      return JSON.stringify(await exportFlags(other, { reporterId: 'v2' }));
+    };
+    const here = freshDb();
+    const statusHere = async () => (await here.flags.get(a.flagId))?.status;
+    await importFlags(here, learnerFile, { reporterId: 'v' });
+    await importFlags(here, await relay('confirmed', 20_000), { reporterId: 'v' });
+    expect(await statusHere()).toBe('confirmed');
+    // Another volunteer's rejection does not overturn this one's confirmation…
+    await importFlags(here, await relay('rejected', 30_000), { reporterId: 'v' });
+    expect(await statusHere()).toBe('confirmed');
+    // …but the line being fixed is news.
+    await importFlags(here, await relay('fixed', 40_000), { reporterId: 'v' });
+    expect(await statusHere()).toBe('fixed');
+  });
+
   it("maps the learner's own id back to 'me', and 'me' out to the learner's id", async () => {
     const a = await learner();
     const file = JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' }));
