@@ -215,10 +215,11 @@ const TRIAGE: Record<FlagStatus, number> = { new: 0, confirmed: 1, rejected: 1, 
 export async function importFlags(db: MoocMateDb, text: string, opts: ImportOptions): Promise<ImportSummary> {
   checkOwnId(opts.reporterId);
   const file = validateFlagFile(text);
-  return db.transaction('rw', [db.flags, db.lectures], async () => {
+  return db.transaction('rw', [db.flags, db.lectures, db.tracks], async () => {
     const lectureIds = file.flags.map((f) => lectureIdFor(f.context.site, f.context.lectureKey));
     const known = new Set<string>();
     for (const l of await db.lectures.bulkGet([...new Set(lectureIds)])) if (l) known.add(l.id);
+    const knownTracks = new Set(await db.tracks.where('lectureId').anyOf([...known]).primaryKeys());
     const existing = await db.flags.bulkGet(file.flags.map((f) => f.id));
 
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, unknownLectures: 0 };
@@ -234,7 +235,11 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
       }
       if (here) summary.updated++;
       else summary.added++;
-      const record = recordFrom(f, lectureId, known.has(lectureId), opts.reporterId);
+      const trackId = trackIdOf(f, lectureId);
+      // Our tables describe the flag only when they have its lecture and its track: a flag on
+      // a track not captured here keeps its context, so exporting it again still names it.
+      const placed = known.has(lectureId) && (trackId === null || knownTracks.has(trackId));
+      const record = recordFrom(f, lectureId, trackId, placed, opts.reporterId);
       if (here && TRIAGE[here.status] >= TRIAGE[record.status]) record.status = here.status;
       writes.push(record);
     });
@@ -244,15 +249,20 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
   });
 }
 
-function recordFrom(f: ExportedFlag, lectureId: string, lectureKnown: boolean, reporterId: string): FlagRecord {
+/** The id the flag's track has when captured here; null for a problem with the page itself. */
+function trackIdOf(f: ExportedFlag, lectureId: string): string | null {
+  const { trackKind, trackLabel } = f.context;
+  return trackKind !== null && trackLabel !== null ? trackIdFor(lectureId, trackKind, f.language, trackLabel) : null;
+}
+
+function recordFrom(f: ExportedFlag, lectureId: string, trackId: string | null, placed: boolean, reporterId: string): FlagRecord {
   const { context, reporter, ...rest } = f;
-  const trackId = context.trackKind !== null && context.trackLabel !== null ? trackIdFor(lectureId, context.trackKind, f.language, context.trackLabel) : null;
   return {
     ...rest,
     lectureId,
     trackId,
     reporter: reporter === reporterId ? ME : reporter,
-    ...(lectureKnown ? {} : { context }),
+    ...(placed ? {} : { context }),
   };
 }
 

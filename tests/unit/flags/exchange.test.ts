@@ -4,7 +4,7 @@ import { createFlag, editFlag, flagCaptionAt } from '../../../src/flags/store';
 import { deleteLecture, ingestTrack } from '../../../src/captions/store';
 import { lectureIdFor, trackIdFor } from '../../../src/captions/ids';
 import type { MoocMateDb } from '../../../src/db/schema';
-import { captured, freshDb, page } from '../helpers';
+import { captured, cues, freshDb, page } from '../helpers';
 
 /** A learner who watched Lecture 1 and flagged line 1 ("This is called photosynthesis."). */
 async function learner(suggestion = 'This is called photosynthesis!', now = 10_000) {
@@ -195,6 +195,32 @@ describe('flag import', () => {
     });
     const relayed = await exportFlags(empty, { reporterId: 'v' });
     expect(relayed.flags[0].context).toEqual(flag.context);
+  });
+
+  it('relayed by a volunteer who has the lecture but not its track, a flag still names the track', async () => {
+    // The learner flags the Spanish track; the volunteer captured only the English one.
+    const spanish = captured({
+      track: { kind: 'subtitles', label: 'Español', language: 'es', source: 'track-file', url: 'https://uni.example/l1.es.vtt' },
+      cues: cues(['Las plantas hacen comida.', 'Esto se llama fotosintessis.', 'Las hojas tienen clorofila.']),
+    });
+    const learnerDb = freshDb();
+    const l = await ingestTrack(learnerDb, spanish, 1);
+    const flag = await flagCaptionAt(learnerDb, { lectureId: l.lectureId, time: 2.5, language: 'es' }, 100);
+    await editFlag(learnerDb, flag.id, { suggestion: 'Esto se llama fotosíntesis.' }, 101);
+
+    const relay = freshDb();
+    await ingestTrack(relay, captured(), 1);
+    await importFlags(relay, JSON.stringify(await exportFlags(learnerDb, { reporterId: 'learner-a' })), { reporterId: 'v1' });
+    expect((await relay.flags.get(flag.id))?.context).toMatchObject({ trackLabel: 'Español', trackKind: 'subtitles' });
+    const relayed = await exportFlags(relay, { reporterId: 'v1' });
+    expect(relayed.flags[0].context).toMatchObject({ lectureTitle: 'Lecture 1', trackLabel: 'Español', trackKind: 'subtitles' });
+
+    // The next volunteer has the Spanish track: the flag lands on it.
+    const next = freshDb();
+    const { trackId } = await ingestTrack(next, spanish, 1);
+    await importFlags(next, JSON.stringify(relayed), { reporterId: 'v2' });
+    expect(await next.flags.get(flag.id)).toMatchObject({ trackId, cueIndex: 1 });
+    expect((await next.flags.get(flag.id))?.context).toBeUndefined();
   });
 
   it('rejects empty, truncated, foreign, newer and invalid files with their key', async () => {
