@@ -219,7 +219,9 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
     const lectureIds = file.flags.map((f) => lectureIdFor(f.context.site, f.context.lectureKey));
     const known = new Set<string>();
     for (const l of await db.lectures.bulkGet([...new Set(lectureIds)])) if (l) known.add(l.id);
-    const knownTracks = new Set(await db.tracks.where('lectureId').anyOf([...known]).primaryKeys());
+    const tracksHere = new Map<string, TrackRecord[]>();
+    for (const t of await db.tracks.where('lectureId').anyOf([...known]).toArray()) tracksHere.set(t.lectureId, [...(tracksHere.get(t.lectureId) ?? []), t]);
+    const knownTracks = new Set([...tracksHere.values()].flat().map((t) => t.id));
     const existing = await db.flags.bulkGet(file.flags.map((f) => f.id));
 
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, unknownLectures: 0 };
@@ -235,7 +237,7 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
       }
       if (here) summary.updated++;
       else summary.added++;
-      const trackId = trackIdOf(f, lectureId);
+      const trackId = trackIdOf(f, lectureId, tracksHere.get(lectureId) ?? []);
       // Our tables describe the flag only when they have its lecture and its track: a flag on
       // a track not captured here keeps its context, so exporting it again still names it.
       const placed = known.has(lectureId) && (trackId === null || knownTracks.has(trackId));
@@ -249,10 +251,19 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
   });
 }
 
-/** The id the flag's track has when captured here; null for a problem with the page itself. */
-function trackIdOf(f: ExportedFlag, lectureId: string): string | null {
+/**
+ * The flag's track here; null for a problem with the page itself. Platforms name tracks in
+ * the viewer's interface language (YouTube: "English (auto-generated)" for one learner,
+ * "Anglais (générés automatiquement)" for another), so a captured track of the same kind and
+ * language is the one, and the label only tells apart several of those. With none here, the
+ * id the track will get when captured (trackIdFor).
+ */
+function trackIdOf(f: ExportedFlag, lectureId: string, here: readonly TrackRecord[]): string | null {
   const { trackKind, trackLabel } = f.context;
-  return trackKind !== null && trackLabel !== null ? trackIdFor(lectureId, trackKind, f.language, trackLabel) : null;
+  if (trackKind === null || trackLabel === null) return null;
+  const same = here.filter((t) => t.kind === trackKind && t.language === f.language);
+  const match = same.length === 1 ? same[0] : same.find((t) => t.label === trackLabel);
+  return match?.id ?? trackIdFor(lectureId, trackKind, f.language, trackLabel);
 }
 
 function recordFrom(f: ExportedFlag, lectureId: string, trackId: string | null, placed: boolean, reporterId: string): FlagRecord {

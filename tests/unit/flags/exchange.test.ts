@@ -223,6 +223,51 @@ describe('flag import', () => {
     expect((await next.flags.get(flag.id))?.context).toBeUndefined();
   });
 
+  describe('a learner whose YouTube speaks another language (track names are localized)', () => {
+    const yt = (label: string, url = 'https://www.youtube.com/api/timedtext?v=OEoXaMPEzfM&lang=en&kind=asr') =>
+      captured({
+        page: page({ site: 'youtube', courseKey: 'PL123', lectureKey: 'OEoXaMPEzfM', lectureUrl: 'https://www.youtube.com/watch?v=OEoXaMPEzfM' }),
+        track: { kind: 'captions', label, language: 'en', source: 'track-file', url },
+      });
+    async function frenchLearnerFile() {
+      const db = freshDb();
+      const { lectureId } = await ingestTrack(db, yt('Anglais (générés automatiquement)'), 1);
+      const flag = await flagCaptionAt(db, { lectureId, time: 2.5 }, 100);
+      await editFlag(db, flag.id, { suggestion: 'This is called photosynthesis!' }, 101);
+      return { flagId: flag.id, file: JSON.stringify(await exportFlags(db, { reporterId: 'learner-fr' })) };
+    }
+
+    it('lands on the one track of that kind and language here, whatever its name', async () => {
+      const { flagId, file } = await frenchLearnerFile();
+      const volunteer = freshDb();
+      const { trackId } = await ingestTrack(volunteer, yt('English (auto-generated)'), 1);
+      await importFlags(volunteer, file, { reporterId: 'v' });
+      const flag = await volunteer.flags.get(flagId);
+      expect(flag).toMatchObject({ trackId, cueIndex: 1 });
+      expect(flag?.context).toBeUndefined();
+      // Exported again, it carries this browser's name of the track.
+      expect((await exportFlags(volunteer, { reporterId: 'v' })).flags[0].context.trackLabel).toBe('English (auto-generated)');
+    });
+
+    it('with several tracks of that kind and language, the label decides, and no match is not a guess', async () => {
+      const volunteer = freshDb();
+      const manual = await ingestTrack(volunteer, yt('English', 'https://www.youtube.com/api/timedtext?v=OEoXaMPEzfM&lang=en'), 1);
+      const auto = await ingestTrack(volunteer, yt('English (auto-generated)'), 1);
+      expect(manual.trackId).not.toBe(auto.trackId);
+      const english = await learner('This is called photosynthesis!');
+      const file = await exportFlags(english.db, { reporterId: 'learner-en' });
+      file.flags[0].context = { ...file.flags[0].context, site: 'youtube', lectureKey: 'OEoXaMPEzfM', trackLabel: 'English (auto-generated)' };
+      await importFlags(volunteer, JSON.stringify(file), { reporterId: 'v' });
+      expect((await volunteer.flags.get(english.flagId))?.trackId).toBe(auto.trackId);
+
+      const french = await frenchLearnerFile();
+      await importFlags(volunteer, french.file, { reporterId: 'v' });
+      const flag = await volunteer.flags.get(french.flagId);
+      expect([manual.trackId, auto.trackId]).not.toContain(flag?.trackId);
+      expect(flag?.context?.trackLabel).toBe('Anglais (générés automatiquement)');
+    });
+  });
+
   it('rejects empty, truncated, foreign, newer and invalid files with their key', async () => {
     const a = await learner();
     const good = await exportFlags(a.db, { reporterId: 'learner-a' });
