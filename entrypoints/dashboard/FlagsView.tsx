@@ -4,7 +4,7 @@ import { buildQueue, filterQueue, queueItems, type QueueFilter, type QueueItem, 
 import { correctedCaptions, lectureReportMarkdown, queueToCsv, queueToJson } from '../../src/flags/reports';
 import { exportFlags, FlagFileError, importFlags } from '../../src/flags/exchange';
 import { getReporterId } from '../../src/flags/reporter';
-import { setFlagStatus } from '../../src/flags/store';
+import { chooseSuggestion, setFlagStatus } from '../../src/flags/store';
 import { loadCues } from '../../src/captions/store';
 import { downloadText } from '../../src/ui/download';
 import { clock, fileName } from '../../src/ui/format';
@@ -151,7 +151,19 @@ function QueueItemView({ item }: { item: QueueItem }) {
       </p>
       <blockquote class="flag-text">{item.text || t('flagNoText')}</blockquote>
       {item.suggestions.map((s) => (
-        <p key={s.text} class="suggestion"><span class="dir-arrow" aria-hidden="true">→</span> {s.text} {s.count > 1 && <span class="muted small">({tn('learnerCount', s.count)})</span>}</p>
+        <p key={s.text} class="suggestion">
+          <span class="dir-arrow" aria-hidden="true">→</span> {s.text} {s.count > 1 && <span class="muted small">({tn('learnerCount', s.count)})</span>}{' '}
+          {item.applied === s.text ? (
+            <span class="small" data-testid="suggestion-applied">{t('suggestionApplied')}</span>
+          ) : (
+            // Only a choice when learners disagree; otherwise the status alone decides.
+            item.suggestions.length > 1 && (
+              <button type="button" class="small" data-testid="use-suggestion" onClick={() => void chooseSuggestion(db, item.flagIds, s.text)}>
+                {t('suggestionUse')}
+              </button>
+            )
+          )}
+        </p>
       ))}
       {item.notes.map((n) => <p key={n} class="muted small">{n}</p>)}
       <label class="status-picker">

@@ -103,8 +103,9 @@ export interface FlagRecord {
   updatedAt: number;
   /**
    * Where the flag belongs, as the browser it was imported from described it
-   * (docs/flag-format.md). Kept only when this browser does not know the lecture, so the
-   * volunteer queue can still name it. Not indexed: no new schema version.
+   * (docs/flag-format.md). Kept only when this browser does not know the lecture or the
+   * track, so the volunteer queue can still name it and an export still place it. Not
+   * indexed: no new schema version.
    * `trackKind`/`trackLabel` are null for a problem with the page itself.
    */
   context?: {

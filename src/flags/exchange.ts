@@ -199,17 +199,29 @@ function exported(f: FlagRecord, context: FlagContext, reporterId: string): Expo
 }
 
 /**
+ * How far a flag's triage has gone. The status is the volunteer's to set, and a learner's
+ * re-sent file still says 'new': a newer file takes the status here only when its own is
+ * further along (another volunteer confirmed, rejected or fixed it). Confirmed and rejected
+ * are equal: two volunteers disagree, and this one's decision stays.
+ */
+const TRIAGE: Record<FlagStatus, number> = { new: 0, confirmed: 1, rejected: 1, fixed: 2 };
+
+/**
  * Checks the whole file first, then writes all of it in one transaction, or nothing.
  * Flags are upserted by id: one that is already here is replaced only by a newer
- * `updatedAt`, so importing the same file twice changes nothing.
+ * `updatedAt`, so importing the same file twice changes nothing; its status stays unless
+ * the file's is further along (TRIAGE).
  */
 export async function importFlags(db: MoocMateDb, text: string, opts: ImportOptions): Promise<ImportSummary> {
   checkOwnId(opts.reporterId);
   const file = validateFlagFile(text);
-  return db.transaction('rw', [db.flags, db.lectures], async () => {
+  return db.transaction('rw', [db.flags, db.lectures, db.tracks], async () => {
     const lectureIds = file.flags.map((f) => lectureIdFor(f.context.site, f.context.lectureKey));
     const known = new Set<string>();
     for (const l of await db.lectures.bulkGet([...new Set(lectureIds)])) if (l) known.add(l.id);
+    const tracksHere = new Map<string, TrackRecord[]>();
+    for (const t of await db.tracks.where('lectureId').anyOf([...known]).toArray()) tracksHere.set(t.lectureId, [...(tracksHere.get(t.lectureId) ?? []), t]);
+    const knownTracks = new Set([...tracksHere.values()].flat().map((t) => t.id));
     const existing = await db.flags.bulkGet(file.flags.map((f) => f.id));
 
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, unknownLectures: 0 };
@@ -225,7 +237,13 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
       }
       if (here) summary.updated++;
       else summary.added++;
-      writes.push(recordFrom(f, lectureId, known.has(lectureId), opts.reporterId));
+      const trackId = trackIdOf(f, lectureId, tracksHere.get(lectureId) ?? []);
+      // Our tables describe the flag only when they have its lecture and its track: a flag on
+      // a track not captured here keeps its context, so exporting it again still names it.
+      const placed = known.has(lectureId) && (trackId === null || knownTracks.has(trackId));
+      const record = recordFrom(f, lectureId, trackId, placed, opts.reporterId);
+      if (here && TRIAGE[here.status] >= TRIAGE[record.status]) record.status = here.status;
+      writes.push(record);
     });
     await db.flags.bulkPut(writes);
     summary.unknownLectures = unknown.size;
@@ -233,15 +251,29 @@ export async function importFlags(db: MoocMateDb, text: string, opts: ImportOpti
   });
 }
 
-function recordFrom(f: ExportedFlag, lectureId: string, lectureKnown: boolean, reporterId: string): FlagRecord {
+/**
+ * The flag's track here; null for a problem with the page itself. Platforms name tracks in
+ * the viewer's interface language (YouTube: "English (auto-generated)" for one learner,
+ * "Anglais (générés automatiquement)" for another), so a captured track of the same kind and
+ * language is the one, and the label only tells apart several of those. With none here, the
+ * id the track will get when captured (trackIdFor).
+ */
+function trackIdOf(f: ExportedFlag, lectureId: string, here: readonly TrackRecord[]): string | null {
+  const { trackKind, trackLabel } = f.context;
+  if (trackKind === null || trackLabel === null) return null;
+  const same = here.filter((t) => t.kind === trackKind && t.language === f.language);
+  const match = same.length === 1 ? same[0] : same.find((t) => t.label === trackLabel);
+  return match?.id ?? trackIdFor(lectureId, trackKind, f.language, trackLabel);
+}
+
+function recordFrom(f: ExportedFlag, lectureId: string, trackId: string | null, placed: boolean, reporterId: string): FlagRecord {
   const { context, reporter, ...rest } = f;
-  const trackId = context.trackKind !== null && context.trackLabel !== null ? trackIdFor(lectureId, context.trackKind, f.language, context.trackLabel) : null;
   return {
     ...rest,
     lectureId,
     trackId,
     reporter: reporter === reporterId ? ME : reporter,
-    ...(lectureKnown ? {} : { context }),
+    ...(placed ? {} : { context }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { francAll } from 'franc-min';
 import type { Cue } from '../captions/types';
-import { primaryLanguage, sameLanguage } from '../language/codes';
+import { sameLanguage } from '../language/codes';
+import { francKnows } from '../language/franc-languages';
 import type { Finding } from './checks';
 
 /** Windows shorter than this are too short for franc to be trusted. */
@@ -21,7 +22,9 @@ export const MARGIN = 0.12;
  * so windows franc reads as that language are expected there, not reported.
  */
 export function checkLanguage(cues: readonly Cue[], declared: string, learnerLanguage?: string): Finding[] {
-  if (!primaryLanguage(declared)) return [];
+  // franc-min never answers a language it does not know (Danish, Catalan, …): such a track
+  // would read as its nearest neighbour, window after window.
+  if (!francKnows(declared)) return [];
   const out: Finding[] = [];
   let start = 0;
   /** Where the last wrong-language window ended, to merge the next one into it. */

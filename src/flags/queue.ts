@@ -7,7 +7,8 @@ import type { CourseRecord, FlagKind, FlagRecord, FlagStatus, LectureRecord, Tra
  *
  * Merge rule: flags on the same cue (same lecture, same track, same cue index) with the same
  * kind are ONE item, whatever their suggestions: a volunteer fixes a line once, so the
- * distinct suggestions are listed on that item (most proposed first) instead of splitting it.
+ * distinct suggestions are listed on that item (most proposed first, ties to the newest report:
+ * the order the corrected captions choose in) instead of splitting it.
  * `count` is the number of distinct reporters (one learner flagging a line twice counts once).
  * A flag without a cue (a missing caption, a page problem) shares an item with flags of the
  * same kind in the same track that start in the same second.
@@ -57,7 +58,10 @@ export interface QueueItem {
   statusCounts: Record<FlagStatus, number>;
   /** The text as shown, as most reporters saw it. */
   text: string;
+  /** Most learners first, ties to the newest report (the order the corrected captions use). */
   suggestions: Suggestion[];
+  /** The suggestion the corrected captions apply from this item (its text as listed), or null. */
+  applied: string | null;
   notes: string[];
   count: number;
   reporters: string[];
@@ -138,7 +142,7 @@ function cueKey(f: FlagRecord): string {
   return `${f.lectureId}|${f.trackId ?? `page:${f.language}`}|${where}`;
 }
 
-/** Most frequent value (by distinct reporter), ties to the earliest seen. */
+/** Most frequent value (by distinct reporter), ties to the one `entries` gives first. */
 function ranked(entries: ReadonlyArray<{ value: string; reporter: string }>): Suggestion[] {
   const by = new Map<string, Set<string>>();
   for (const e of entries) {
@@ -148,6 +152,38 @@ function ranked(entries: ReadonlyArray<{ value: string; reporter: string }>): Su
     by.set(e.value, set);
   }
   return [...by].map(([text, set]) => ({ text, count: set.size })).sort((a, b) => b.count - a.count);
+}
+
+/** Kinds whose suggestion is the cue's corrected text (timing and page kinds are not). */
+export const TEXT_KINDS: ReadonlySet<FlagKind> = new Set<FlagKind>(['wrong-words', 'mistranslation', 'wrong-language', 'other']);
+
+/**
+ * Newest report first. createdAt, not updatedAt: a volunteer's status change rewrites
+ * updatedAt of every flag of an item at once, and must not reorder the suggestions.
+ */
+const newestFirst = (flags: readonly FlagRecord[]) =>
+  [...flags].sort((a, b) => b.createdAt - a.createdAt || b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
+
+/** A flag's suggestion as the queue lists it: whitespace tidied, so "food  " and "food" are one. */
+export const suggestionText = (f: FlagRecord) => clean(f.suggestion);
+
+const suggestionsOf = (newest: readonly FlagRecord[]) => ranked(newest.map((f) => ({ value: suggestionText(f), reporter: f.reporter })));
+
+/** The distinct suggestions (whitespace tidied), most learners first, ties to the newest report. */
+export function rankSuggestions(flags: readonly FlagRecord[]): Suggestion[] {
+  return suggestionsOf(newestFirst(flags));
+}
+
+/**
+ * Of the flags on one cue, the one whose suggestion the corrected captions apply: the
+ * top-ranked suggestion among the confirmed flags of a text kind, as its newest flag wrote it
+ * (line breaks kept). The queue lists suggestions in the same order, so what a volunteer sees
+ * on top is what goes into the file.
+ */
+export function appliedFlag(flags: readonly FlagRecord[]): FlagRecord | undefined {
+  const newest = newestFirst(flags.filter((f) => f.status === 'confirmed' && TEXT_KINDS.has(f.kind) && f.cueIndex !== null && suggestionText(f) !== ''));
+  const top = suggestionsOf(newest)[0];
+  return top && newest.find((f) => suggestionText(f) === top.text);
 }
 
 function mergeItem(key: string, flags: FlagRecord[], place: Place): QueueItem {
@@ -179,8 +215,8 @@ function mergeItem(key: string, flags: FlagRecord[], place: Place): QueueItem {
     status,
     statusCounts,
     text: texts[0]?.text ?? '',
-    // Suggestions compare with whitespace tidied, so "food  " and "food" are one.
-    suggestions: ranked(sorted.map((f) => ({ value: clean(f.suggestion), reporter: f.reporter }))),
+    suggestions: rankSuggestions(sorted),
+    applied: null, // set per cue by buildQueue: items of other kinds on the cue compete
     notes,
     count: reporters.length,
     reporters,
@@ -206,6 +242,7 @@ export function buildQueue(flags: readonly FlagRecord[], lookup: QueueLookup): Q
   const groups = new Map<string, QueueGroup>();
   const lectureNodes = new Map<string, QueueLecture>();
   const cueNodes = new Map<string, QueueCue>();
+  const cueFlags = new Map<string, FlagRecord[]>();
   const lecturePlaces = new Map<string, Place>();
   for (const [key, list] of byItem) {
     // A lecture sits under the course its first item names (imported contexts may disagree).
@@ -233,8 +270,14 @@ export function buildQueue(flags: readonly FlagRecord[], lookup: QueueLookup): Q
       lecture.cues.push(cue);
     }
     cue.items.push(item);
+    cueFlags.set(ck, [...(cueFlags.get(ck) ?? []), ...list]);
     cue.start = Math.min(cue.start, item.start);
     cue.end = Math.max(cue.end, item.end);
+  }
+
+  for (const [ck, cue] of cueNodes) {
+    const applied = appliedFlag(cueFlags.get(ck) ?? []);
+    for (const item of cue.items) if (applied && item.flagIds.includes(applied.id)) item.applied = suggestionText(applied);
   }
 
   const out = [...groups.values()].sort((a, b) => collator.compare(a.title, b.title) || (a.courseId < b.courseId ? -1 : 1));

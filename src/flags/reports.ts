@@ -3,7 +3,7 @@ import type { FlagKind, FlagRecord } from '../db/schema';
 import { toSrt } from '../captions/formats/srt';
 import { toVtt } from '../captions/formats/vtt';
 import { formatClock, formatVttTime } from '../captions/formats/time';
-import type { QueueItem } from './queue';
+import { appliedFlag, type QueueItem } from './queue';
 
 /**
  * Exports for the people who fix captions: a spreadsheet (CSV), JSON, a Markdown report to
@@ -177,9 +177,6 @@ export function lectureReportMarkdown(lecture: ReportLecture, items: readonly Qu
 
 // ---------------------------------------------------------------- corrected captions
 
-/** Kinds whose suggestion is the cue's corrected text (timing and page kinds are not). */
-export const TEXT_KINDS: ReadonlySet<FlagKind> = new Set<FlagKind>(['wrong-words', 'mistranslation', 'wrong-language', 'other']);
-
 /** Times within this many seconds are the same cue (guards against a track captured again since). */
 const SAME_TIME = 0.05;
 
@@ -187,24 +184,21 @@ const SAME_TIME = 0.05;
  * The track as captured, with the confirmed corrections applied: each CONFIRMED flag of a
  * text kind with a non-empty suggestion replaces its cue's text. A flag is applied only to
  * the cue it names (same index, same times, same track when the cues say their track);
- * when several apply to one cue, the most recently updated wins. Every other cue is written
+ * when they suggest different texts, the one most learners made wins (ties to the newest
+ * report), in the order the queue lists them (`appliedFlag`). Every other cue is written
  * exactly as captured (raw markup, id, settings); a corrected cue loses its raw markup, which
  * described the old text.
  */
 export function correctedCaptions(cues: readonly (Cue & { trackId?: string })[], flags: readonly FlagRecord[], format: 'vtt' | 'srt'): string {
   const candidates = new Map<number, FlagRecord[]>();
   for (const f of flags) {
-    if (f.status !== 'confirmed' || !TEXT_KINDS.has(f.kind) || f.cueIndex === null) continue;
-    if (!f.suggestion || f.suggestion.trim() === '') continue;
-    candidates.set(f.cueIndex, [...(candidates.get(f.cueIndex) ?? []), f]);
+    if (f.cueIndex !== null) candidates.set(f.cueIndex, [...(candidates.get(f.cueIndex) ?? []), f]);
   }
   const out: Cue[] = cues.map((cue) => {
-    let fix: FlagRecord | undefined;
-    for (const f of candidates.get(cue.index) ?? []) {
-      if (cue.trackId !== undefined && f.trackId !== cue.trackId) continue;
-      if (Math.abs(f.start - cue.start) > SAME_TIME || Math.abs(f.end - cue.end) > SAME_TIME) continue;
-      if (!fix || f.updatedAt > fix.updatedAt) fix = f;
-    }
+    const onCue = (candidates.get(cue.index) ?? []).filter(
+      (f) => (cue.trackId === undefined || f.trackId === cue.trackId) && Math.abs(f.start - cue.start) <= SAME_TIME && Math.abs(f.end - cue.end) <= SAME_TIME,
+    );
+    const fix = appliedFlag(onCue);
     if (!fix) return cue;
     const { raw: _old, ...rest } = cue;
     const text = (fix.suggestion ?? '')

@@ -2,6 +2,7 @@ import type { FlagKind, FlagRecord, FlagStatus, MoocMateDb } from '../db/schema'
 import { lectureIdFor } from '../captions/ids';
 import { loadCues } from '../captions/store';
 import { sortTracks } from '../captions/track-order';
+import { suggestionText } from './queue';
 
 export interface NewFlag {
   lectureId: string;
@@ -50,6 +51,20 @@ export async function withdrawFlag(db: MoocMateDb, id: string): Promise<void> {
 }
 
 export const setFlagStatus = (db: MoocMateDb, id: string, status: FlagStatus) => editFlag(db, id, { status });
+
+/**
+ * The volunteer picks one of a queue item's suggestions for the corrected captions. The
+ * flags that made it, or made none, are confirmed; those proposing another text are
+ * rejected: a flag is one learner's report with its correction, and theirs was not taken.
+ * Setting the item's status afterwards applies to all its flags again.
+ */
+export async function chooseSuggestion(db: MoocMateDb, flagIds: readonly string[], text: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.flags, async () => {
+    const flags = (await db.flags.bulkGet([...flagIds])).filter((f): f is FlagRecord => f !== undefined);
+    const status = (f: FlagRecord): FlagStatus => (suggestionText(f) === '' || suggestionText(f) === text ? 'confirmed' : 'rejected');
+    await db.flags.bulkPut(flags.map((f) => ({ ...f, status: status(f), updatedAt: now })));
+  });
+}
 
 /**
  * Flags the caption on screen: the cue at `time` in the track the learner watches (the

@@ -21,8 +21,23 @@ export function primaryLanguage(tag: string): string {
   }
 }
 
+const francPrimary = new Map<string, string>();
+
+/**
+ * A franc result as the primary subtag a page would declare, canonical as Intl.Locale makes
+ * a declared tag: franc's 'tgl' is 'tl', which Intl.Locale turns into 'fil'.
+ */
+export function francLanguage(iso6393: string): string {
+  let primary = francPrimary.get(iso6393);
+  if (primary === undefined) {
+    primary = primaryLanguage(toBcp47(iso6393));
+    francPrimary.set(iso6393, primary);
+  }
+  return primary;
+}
+
 /** True when a franc result and a declared tag name the same language. */
 export function sameLanguage(iso6393: string, declared: string): boolean {
   const d = primaryLanguage(declared);
-  return d !== '' && (toBcp47(iso6393) === d || iso6393 === d);
+  return d !== '' && (francLanguage(iso6393) === d || iso6393 === d);
 }

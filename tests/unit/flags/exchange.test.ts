@@ -4,7 +4,7 @@ import { createFlag, editFlag, flagCaptionAt } from '../../../src/flags/store';
 import { deleteLecture, ingestTrack } from '../../../src/captions/store';
 import { lectureIdFor, trackIdFor } from '../../../src/captions/ids';
 import type { MoocMateDb } from '../../../src/db/schema';
-import { captured, freshDb, page } from '../helpers';
+import { captured, cues, freshDb, page } from '../helpers';
 
 /** A learner who watched Lecture 1 and flagged line 1 ("This is called photosynthesis."). */
 async function learner(suggestion = 'This is called photosynthesis!', now = 10_000) {
@@ -126,6 +126,42 @@ describe('flag import', () => {
     expect((await volunteer.flags.get(a.flagId))?.status).toBe('confirmed');
   });
 
+  it("a learner's newer file brings their edits but keeps the volunteer's status", async () => {
+    const a = await learner();
+    const volunteer = freshDb();
+    await importFlags(volunteer, JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' })), { reporterId: 'v' });
+    for (const status of ['confirmed', 'rejected', 'fixed'] as const) {
+      await editFlag(volunteer, a.flagId, { status }, 60_000);
+      // The learner fixes a typo in the note the next day, and sends the file again ('new' in it).
+      const next = 90_000 + status.length;
+      await editFlag(a.db, a.flagId, { note: `Heard at 0:02 (${status})` }, next);
+      expect(await importFlags(volunteer, JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' })), { reporterId: 'v' })).toMatchObject({ updated: 1 });
+      expect(await volunteer.flags.get(a.flagId)).toMatchObject({ status, note: `Heard at 0:02 (${status})`, updatedAt: next });
+    }
+  });
+
+  it('a newer file whose status is further along brings it: new < confirmed = rejected < fixed', async () => {
+    const a = await learner();
+    const learnerFile = JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' }));
+    const relay = async (status: 'confirmed' | 'rejected' | 'fixed', at: number) => {
+      const other = freshDb();
+      await importFlags(other, learnerFile, { reporterId: 'v2' });
+      await editFlag(other, a.flagId, { status }, at);
+      return JSON.stringify(await exportFlags(other, { reporterId: 'v2' }));
+    };
+    const here = freshDb();
+    const statusHere = async () => (await here.flags.get(a.flagId))?.status;
+    await importFlags(here, learnerFile, { reporterId: 'v' });
+    await importFlags(here, await relay('confirmed', 20_000), { reporterId: 'v' });
+    expect(await statusHere()).toBe('confirmed');
+    // Another volunteer's rejection does not overturn this one's confirmation…
+    await importFlags(here, await relay('rejected', 30_000), { reporterId: 'v' });
+    expect(await statusHere()).toBe('confirmed');
+    // …but the line being fixed is news.
+    await importFlags(here, await relay('fixed', 40_000), { reporterId: 'v' });
+    expect(await statusHere()).toBe('fixed');
+  });
+
   it("maps the learner's own id back to 'me', and 'me' out to the learner's id", async () => {
     const a = await learner();
     const file = JSON.stringify(await exportFlags(a.db, { reporterId: 'learner-a' }));
@@ -159,6 +195,77 @@ describe('flag import', () => {
     });
     const relayed = await exportFlags(empty, { reporterId: 'v' });
     expect(relayed.flags[0].context).toEqual(flag.context);
+  });
+
+  it('relayed by a volunteer who has the lecture but not its track, a flag still names the track', async () => {
+    // The learner flags the Spanish track; the volunteer captured only the English one.
+    const spanish = captured({
+      track: { kind: 'subtitles', label: 'Español', language: 'es', source: 'track-file', url: 'https://uni.example/l1.es.vtt' },
+      cues: cues(['Las plantas hacen comida.', 'Esto se llama fotosintessis.', 'Las hojas tienen clorofila.']),
+    });
+    const learnerDb = freshDb();
+    const l = await ingestTrack(learnerDb, spanish, 1);
+    const flag = await flagCaptionAt(learnerDb, { lectureId: l.lectureId, time: 2.5, language: 'es' }, 100);
+    await editFlag(learnerDb, flag.id, { suggestion: 'Esto se llama fotosíntesis.' }, 101);
+
+    const relay = freshDb();
+    await ingestTrack(relay, captured(), 1);
+    await importFlags(relay, JSON.stringify(await exportFlags(learnerDb, { reporterId: 'learner-a' })), { reporterId: 'v1' });
+    expect((await relay.flags.get(flag.id))?.context).toMatchObject({ trackLabel: 'Español', trackKind: 'subtitles' });
+    const relayed = await exportFlags(relay, { reporterId: 'v1' });
+    expect(relayed.flags[0].context).toMatchObject({ lectureTitle: 'Lecture 1', trackLabel: 'Español', trackKind: 'subtitles' });
+
+    // The next volunteer has the Spanish track: the flag lands on it.
+    const next = freshDb();
+    const { trackId } = await ingestTrack(next, spanish, 1);
+    await importFlags(next, JSON.stringify(relayed), { reporterId: 'v2' });
+    expect(await next.flags.get(flag.id)).toMatchObject({ trackId, cueIndex: 1 });
+    expect((await next.flags.get(flag.id))?.context).toBeUndefined();
+  });
+
+  describe('a learner whose YouTube speaks another language (track names are localized)', () => {
+    const yt = (label: string, url = 'https://www.youtube.com/api/timedtext?v=OEoXaMPEzfM&lang=en&kind=asr') =>
+      captured({
+        page: page({ site: 'youtube', courseKey: 'PL123', lectureKey: 'OEoXaMPEzfM', lectureUrl: 'https://www.youtube.com/watch?v=OEoXaMPEzfM' }),
+        track: { kind: 'captions', label, language: 'en', source: 'track-file', url },
+      });
+    async function frenchLearnerFile() {
+      const db = freshDb();
+      const { lectureId } = await ingestTrack(db, yt('Anglais (générés automatiquement)'), 1);
+      const flag = await flagCaptionAt(db, { lectureId, time: 2.5 }, 100);
+      await editFlag(db, flag.id, { suggestion: 'This is called photosynthesis!' }, 101);
+      return { flagId: flag.id, file: JSON.stringify(await exportFlags(db, { reporterId: 'learner-fr' })) };
+    }
+
+    it('lands on the one track of that kind and language here, whatever its name', async () => {
+      const { flagId, file } = await frenchLearnerFile();
+      const volunteer = freshDb();
+      const { trackId } = await ingestTrack(volunteer, yt('English (auto-generated)'), 1);
+      await importFlags(volunteer, file, { reporterId: 'v' });
+      const flag = await volunteer.flags.get(flagId);
+      expect(flag).toMatchObject({ trackId, cueIndex: 1 });
+      expect(flag?.context).toBeUndefined();
+      // Exported again, it carries this browser's name of the track.
+      expect((await exportFlags(volunteer, { reporterId: 'v' })).flags[0].context.trackLabel).toBe('English (auto-generated)');
+    });
+
+    it('with several tracks of that kind and language, the label decides, and no match is not a guess', async () => {
+      const volunteer = freshDb();
+      const manual = await ingestTrack(volunteer, yt('English', 'https://www.youtube.com/api/timedtext?v=OEoXaMPEzfM&lang=en'), 1);
+      const auto = await ingestTrack(volunteer, yt('English (auto-generated)'), 1);
+      expect(manual.trackId).not.toBe(auto.trackId);
+      const english = await learner('This is called photosynthesis!');
+      const file = await exportFlags(english.db, { reporterId: 'learner-en' });
+      file.flags[0].context = { ...file.flags[0].context, site: 'youtube', lectureKey: 'OEoXaMPEzfM', trackLabel: 'English (auto-generated)' };
+      await importFlags(volunteer, JSON.stringify(file), { reporterId: 'v' });
+      expect((await volunteer.flags.get(english.flagId))?.trackId).toBe(auto.trackId);
+
+      const french = await frenchLearnerFile();
+      await importFlags(volunteer, french.file, { reporterId: 'v' });
+      const flag = await volunteer.flags.get(french.flagId);
+      expect([manual.trackId, auto.trackId]).not.toContain(flag?.trackId);
+      expect(flag?.context?.trackLabel).toBe('Anglais (générés automatiquement)');
+    });
   });
 
   it('rejects empty, truncated, foreign, newer and invalid files with their key', async () => {

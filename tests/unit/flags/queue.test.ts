@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildQueue, filterQueue, queueItems, type QueueLookup } from '../../../src/flags/queue';
 import { exportFlags, importFlags } from '../../../src/flags/exchange';
-import { editFlag, flagCaptionAt } from '../../../src/flags/store';
-import { ingestTrack } from '../../../src/captions/store';
+import { correctedCaptions } from '../../../src/flags/reports';
+import { chooseSuggestion, editFlag, flagCaptionAt, setFlagStatus } from '../../../src/flags/store';
+import { ingestTrack, loadCues } from '../../../src/captions/store';
+import { parseVtt } from '../../../src/captions/formats/vtt';
 import type { CourseRecord, FlagRecord, LectureRecord, MoocMateDb, TrackRecord } from '../../../src/db/schema';
 import { captured, freshDb, page } from '../helpers';
 
@@ -107,6 +109,23 @@ describe('volunteer queue', () => {
     expect(status('confirmed', 'new', 'rejected').status).toBe('confirmed');
     expect(status('rejected', 'new').status).toBe('new');
     expect(status('rejected', 'rejected').status).toBe('rejected');
+  });
+
+  it('lists suggestions by learners, ties to the newest report, and marks the one the corrected captions apply', () => {
+    const flags = [
+      flag({ reporter: 'a', suggestion: 'Plants make food.' }),
+      flag({ reporter: 'b', suggestion: 'Plants made food.' }),
+      flag({ reporter: 'c', suggestion: 'Plants make food!' }),
+    ];
+    const [item] = queueItems(buildQueue(flags, lookup));
+    expect(item.suggestions.map((s) => s.text)).toEqual(['Plants make food!', 'Plants made food.', 'Plants make food.']);
+    expect(item.applied).toBeNull();
+    const confirmed = flags.map((f) => ({ ...f, status: 'confirmed' as const, updatedAt: 99 }));
+    expect(queueItems(buildQueue(confirmed, lookup))[0].applied).toBe('Plants make food!');
+    // Another kind on the same cue competes for the same line: only one item is applied.
+    const other = flag({ reporter: 'd', kind: 'mistranslation', status: 'confirmed', suggestion: 'Plants make food!' });
+    const both = queueItems(buildQueue([...confirmed, other], lookup));
+    expect(both.map((i) => `${i.kind}:${i.applied}`)).toEqual(['wrong-words:null', 'mistranslation:Plants make food!']);
   });
 
   it('groups course → lecture → cue in reading order', () => {
@@ -233,5 +252,56 @@ describe('two learners, one volunteer', () => {
     await importFlags(volunteer, fileB, { reporterId: 'volunteer' });
     expect(await volunteer.flags.orderBy('id').toArray()).toEqual(before);
     expect(await build()).toEqual(groups);
+  });
+});
+
+describe('four learners disagree, one volunteer confirms', () => {
+  const MOST = 'This is called photosynthesis.';
+  const FEW = 'This is cold photosynthesis.';
+
+  async function learnerFile(reporterId: string, suggestion: string, t: number, id?: string): Promise<string> {
+    const db = freshDb();
+    const { lectureId } = await ingestTrack(db, captured(), 1);
+    const f = await flagCaptionAt(db, { lectureId, time: 2.5 }, t);
+    await editFlag(db, f.id, { suggestion }, t + 1);
+    const file = await exportFlags(db, { reporterId });
+    if (id) file.flags[0].id = id; // ids are random: fix the one a tie on ids would favour
+    return JSON.stringify(file);
+  }
+
+  async function setUp() {
+    const volunteer = freshDb();
+    const { trackId } = await ingestTrack(volunteer, captured(), 1);
+    for (const [who, s, t] of [['a', MOST, 100], ['b', MOST, 200], ['c', MOST, 300]] as const) await importFlags(volunteer, await learnerFile(who, s, t), { reporterId: 'v' });
+    await importFlags(volunteer, await learnerFile('d', FEW, 400, '00000000-0000-4000-8000-000000000000'), { reporterId: 'v' });
+    const item = async () =>
+      queueItems(buildQueue(await volunteer.flags.toArray(), { courses: await volunteer.courses.toArray(), lectures: await volunteer.lectures.toArray(), tracks: await volunteer.tracks.toArray() }))[0];
+    const corrected = async () => parseVtt(correctedCaptions(await loadCues(volunteer, trackId), await volunteer.flags.where('trackId').equals(trackId).toArray(), 'vtt')).cues[1].text;
+    return { volunteer, item, corrected };
+  }
+
+  it('the corrected captions carry the suggestion the queue lists first', async () => {
+    const { volunteer, item, corrected } = await setUp();
+    const before = await item();
+    expect(before.count).toBe(4);
+    expect(before.suggestions).toEqual([{ text: MOST, count: 3 }, { text: FEW, count: 1 }]);
+    // As the dashboard does: every flag of the item, in the same millisecond.
+    const spy = vi.spyOn(Date, 'now').mockReturnValue(50_000);
+    await Promise.all(before.flagIds.map((id) => setFlagStatus(volunteer, id, 'confirmed')));
+    spy.mockRestore();
+    expect(await corrected()).toBe(MOST);
+    expect((await item()).applied).toBe(MOST);
+  });
+
+  it('the volunteer can pick the suggestion fewer learners made', async () => {
+    const { volunteer, item, corrected } = await setUp();
+    const { flagIds } = await item();
+    await chooseSuggestion(volunteer, flagIds, FEW, 60_000);
+    expect(await corrected()).toBe(FEW);
+    const after = await item();
+    expect(after).toMatchObject({ status: 'confirmed', applied: FEW, statusCounts: { confirmed: 1, rejected: 3, new: 0, fixed: 0 } });
+    // Confirming the whole item again goes back to the suggestion most learners made.
+    await Promise.all(flagIds.map((id) => setFlagStatus(volunteer, id, 'confirmed')));
+    expect(await corrected()).toBe(MOST);
   });
 });

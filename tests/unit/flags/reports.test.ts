@@ -26,6 +26,7 @@ function item(over: Partial<QueueItem> = {}): QueueItem {
     statusCounts: { new: 2, confirmed: 0, fixed: 0, rejected: 0 },
     text: 'Plants make fod.',
     suggestions: [{ text: 'Plants make food.', count: 2 }],
+    applied: null,
     notes: [],
     count: 2,
     reporters: ['learner-a', 'learner-b'],
@@ -223,6 +224,20 @@ describe('corrected captions', () => {
     expect(out).toContain('\nFish &amp; &lt;chips&gt;\n');
     expect(out).not.toContain('older');
     expect(parseVtt(out).cues[1].text).toBe('Fish & <chips>');
+  });
+
+  it('applies the suggestion most learners made, whatever the order of updates', () => {
+    // Three learners agree, a fourth (the newest report) disagrees; a status change wrote all
+    // four in the same millisecond, so updatedAt cannot decide.
+    const most = 'This is called photosynthesis.';
+    const learners = ['a', 'b', 'c'].map((reporter, i) => fix({ reporter, createdAt: 10 + i, updatedAt: 50, suggestion: most }));
+    const newest = fix({ id: '0-lowest-id', reporter: 'd', createdAt: 40, updatedAt: 50, suggestion: 'This is cold photosynthesis.' });
+    expect(parseVtt(correctedCaptions(cues, [...learners, newest], 'vtt')).cues[1].text).toBe(most);
+    // Nor when the newest report was updated last.
+    expect(parseVtt(correctedCaptions(cues, [...learners, { ...newest, updatedAt: 99 }], 'vtt')).cues[1].text).toBe(most);
+    // The same learner twice counts once: a tie, which the newest report wins.
+    const twice = [fix({ reporter: 'a', createdAt: 1, suggestion: most }), fix({ reporter: 'a', createdAt: 2, suggestion: most }), { ...newest, createdAt: 3 }];
+    expect(parseVtt(correctedCaptions(cues, twice, 'vtt')).cues[1].text).toBe('This is cold photosynthesis.');
   });
 
   it('applies nothing from another track when the cues name theirs', () => {
