@@ -26,11 +26,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('review page', () => {
+// Generous time: the first render opens the database and loads the scheduler, slow on a busy machine.
+describe('review page', { timeout: 20_000 }, () => {
   it('grades a word once when its key is pressed twice before the answer is stored', async () => {
     const { entryId } = await addWord(getDb(), word('stomata'), Date.now() - 1000);
     await act(() => render(<App />, document.body));
-    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 15_000 });
     await act(() => {
       key(' ');
     });
@@ -38,7 +39,7 @@ describe('review page', () => {
       key('3');
       key('3');
     });
-    await vi.waitFor(() => expect(heading()).toBe(en.reviewNothingDue.message), { timeout: 5000 });
+    await vi.waitFor(() => expect(heading()).toBe(en.reviewNothingDue.message), { timeout: 15_000 });
     await new Promise((r) => setTimeout(r, 100));
     expect((await getDb().glossary.get(entryId))!.card.reps).toBe(1);
   });
@@ -47,27 +48,27 @@ describe('review page', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
     await addWord(getDb(), word('stomata'), Date.now() - 1000);
     await act(() => render(<App />, document.body));
-    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 15_000 });
     await act(() => {
       key(' ');
     });
     await act(() => {
       key('1');
     });
-    await vi.waitFor(() => expect(heading()).toBe(en.reviewNothingDue.message), { timeout: 5000 });
+    await vi.waitFor(() => expect(heading()).toBe(en.reviewNothingDue.message), { timeout: 15_000 });
     const due = (await getDb().glossary.toArray())[0].due;
     expect(due - Date.now()).toBeGreaterThan(30_000); // "Again" brings it back in minutes, not now
     await act(async () => {
       await vi.advanceTimersByTimeAsync(due - Date.now() + 1000);
     });
-    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 15_000 });
     expect(card()!.querySelector('.term')?.textContent).toBe('stomata');
   });
 
   it('says so when the word was deleted meanwhile (in another tab), and goes on', async () => {
     const { entryId } = await addWord(getDb(), word('stomata'), Date.now() - 1000);
     await act(() => render(<App />, document.body));
-    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(card()).not.toBeNull(), { timeout: 15_000 });
     await act(() => {
       key(' ');
     });
