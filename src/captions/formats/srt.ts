@@ -5,7 +5,7 @@
  * missing blank lines between cues, and no final newline.
  */
 import type { Cue, ParseIssue, ParseResult } from '../types';
-import { decodeCharRefs } from './char-refs';
+import { consumeCharRef, decodeCharRefs } from './char-refs';
 import { EMPTY_FILE_MESSAGE } from './messages';
 import { formatSrtTime, parseSrtTimestamp } from './time';
 
@@ -30,21 +30,56 @@ function parseTimingLine(line: string): Timing | null {
 }
 
 /**
- * Plain reading text from SRT cue text: HTML-like tags (<i>, <b>, <u>,
- * <font ...>, and anything else tag-shaped) and ASS override tags ({\an8})
- * removed, <br> turned into a line break, character references decoded after
- * the tags are gone (so "&lt;b&gt;" stays visible as "<b>").
+ * The formatting tags SRT files use (b i u s, font, br) and the WebVTT ones that
+ * converted files carry (c v ruby rt lang, with classes and annotations). Only these
+ * are markup: any other "<...>" is caption text (ArrayList<Integer>, #include <vector>,
+ * x<y and y>z), kept as written, as FFmpeg-based players show it.
+ */
+const FORMAT_TAG = /<\/?(?:(?:[bius]|c|ruby|rt)(?:\.[^\s.<>/]+)*\s*|(?:font|v|lang)(?:\.[^\s.<>/]+)*(?:\s[^<>]*)?|br\s*\/?)>/gi;
+const FORMAT_TAG_AT = new RegExp(FORMAT_TAG.source, 'iy');
+const BR = /^<br/i;
+const ASS_OVERRIDE = /\{\\[^}]*\}/g;
+const ASS_OVERRIDE_AT = new RegExp(ASS_OVERRIDE.source, 'y');
+
+/**
+ * Plain reading text from SRT cue text: the formatting tags above and ASS
+ * override tags ({\an8}) removed, <br> turned into a line break, character
+ * references decoded after the tags are gone (so "&lt;b&gt;" stays visible as "<b>").
  */
 export function srtTextToPlain(raw: string): string {
   let s = raw.replace(/\r\n?/g, '\n');
-  if (s.includes('{')) s = s.replace(/\{\\[^}]*\}/g, '');
-  if (s.includes('<')) s = s.replace(/<br\s*\/?>/gi, '\n').replace(/<\/?[A-Za-z][^<>]*>/g, '');
+  if (s.includes('{')) s = s.replace(ASS_OVERRIDE, '');
+  if (s.includes('<')) s = s.replace(FORMAT_TAG, (tag) => (BR.test(tag) ? '\n' : ''));
   if (s.includes('&')) s = decodeCharRefs(s);
   return s
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join('\n');
+}
+
+/**
+ * Plain text written so that srtTextToPlain gives it back: only what it would
+ * otherwise read as markup is escaped (a "<" opening a formatting tag, a "&"
+ * opening a character reference, the "{" of "{\"). Other "<" stay as written,
+ * because many players (FFmpeg, mpv) decode no entities and would show "&lt;".
+ */
+function escapeSrtText(text: string): string {
+  if (!/[<&{]/.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' && matchesAt(FORMAT_TAG_AT, text, i)) out += '&lt;';
+    else if (c === '&' && consumeCharRef(text, i) !== null) out += '&amp;';
+    else if (c === '{' && matchesAt(ASS_OVERRIDE_AT, text, i)) out += '&#123;';
+    else out += c;
+  }
+  return out;
+}
+
+function matchesAt(sticky: RegExp, text: string, at: number): boolean {
+  sticky.lastIndex = at;
+  return sticky.test(text);
 }
 
 function skippedTiming(line: number): ParseIssue {
@@ -119,13 +154,14 @@ function readBlock(lines: string[], from: number, to: number, result: ParseResul
 
 /**
  * Serializes cues as standard SRT: 1-based counters, comma milliseconds, a
- * blank line after every cue, raw markup kept when it still matches the text.
+ * blank line after every cue, raw markup kept when it still matches the text,
+ * otherwise the text, escaped only where a reader would take it for markup.
  */
 export function toSrt(cues: Cue[]): string {
   const blocks = cues.map((cue, i) => {
     const useRaw = cue.raw !== undefined && srtTextToPlain(cue.raw) === cue.text;
     // A blank line would end the cue early, so blank text lines are dropped.
-    const body = (useRaw ? (cue.raw as string) : cue.text)
+    const body = (useRaw ? (cue.raw as string) : escapeSrtText(cue.text))
       .replace(/\r\n?/g, '\n')
       .split('\n')
       .filter((l) => l.trim() !== '')

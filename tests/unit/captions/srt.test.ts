@@ -172,8 +172,9 @@ describe('hostile cue text', () => {
     ),
   );
 
-  it('drops tags and keeps only their text', () => {
-    expect(r.cues[0].text).toBe('alert(1)');
+  it('keeps a tag that is not SRT formatting as literal text (it is shown as text, never run)', () => {
+    expect(r.cues[0].text).toBe('<script>alert(1)</script>');
+    expect(r.cues[0].raw).toBeUndefined();
   });
 
   it('decodes escaped markup into literal characters, never into a tag', () => {
@@ -186,7 +187,51 @@ describe('hostile cue text', () => {
   });
 });
 
+describe('text between "<" and ">" that is not formatting', () => {
+  const srt = (text: string): string => lines('1', '00:00:01,000 --> 00:00:02,000', text, '');
+
+  it.each([
+    'ArrayList<Integer> list = new ArrayList<>();',
+    '#include <vector>',
+    'if x<y and y>z then x<z',
+    'Then use a <div> to group it.',
+    'Map<String, List<Integer>> m',
+  ])('keeps %j as written', (text) => {
+    const cue = parseSrt(srt(text)).cues[0];
+    expect(cue.text).toBe(text);
+    expect(cue.raw).toBeUndefined();
+  });
+
+  it('still strips the formatting tags, with attributes, classes and any case', () => {
+    expect(srtTextToPlain('<I>a</I> <S>b</S> <font face="Arial" color=red>c</font> d<br />e')).toBe('a b c d\ne');
+    expect(srtTextToPlain('<c.yellow.bg_blue>a</c> <v.loud Esme>b</v> <lang en-GB>c</lang> <ruby>漢<rt>kan</rt></ruby>')).toBe('a b c 漢kan');
+    expect(srtTextToPlain('<i.yellow>List<T></i>')).toBe('List<T>');
+  });
+});
+
 describe('toSrt', () => {
+  it.each([
+    'Use List<String> here',
+    'Then use a <div> to group it.',
+    'The <b> tag makes text bold; <br> breaks a line.',
+    'Write &lt; for <, and &amp; for &: AT&T',
+    'In LaTeX, {\\alpha} is a Greek letter',
+    '<i>not italic</i> here',
+  ])('gives %j back through parseSrt, however it looks like markup', (text) => {
+    const cues: Cue[] = [{ index: 0, start: 1, end: 2, text }];
+    expect(parseSrt(toSrt(cues)).cues[0].text).toBe(text);
+  });
+
+  it('escapes only what a reader would take for markup, so players that decode no entities show the rest as written', () => {
+    const body = (text: string): string => toSrt([{ index: 0, start: 1, end: 2, text }]).split('\n')[2];
+    expect(body('Use List<String> here')).toBe('Use List<String> here');
+    expect(body('if x<y and y>z')).toBe('if x<y and y>z');
+    expect(body('AT&T, R&D')).toBe('AT&T, R&D');
+    expect(body('The <b> tag')).toBe('The &lt;b> tag');
+    expect(body('Write &lt; here')).toBe('Write &amp;lt; here');
+    expect(body('x^{\\prime}')).toBe('x^&#123;\\prime}');
+  });
+
   it('writes standard SRT with 1-based counters, comma milliseconds and raw markup', () => {
     const cues: Cue[] = [
       { index: 0, start: 0.5, end: 2, text: 'Hello', id: '0' },
