@@ -13,6 +13,8 @@ const TS = String.raw`(?:\d+:)?\d{1,2}:\d{1,2}[,.]\d{1,3}`;
 // Anything after the end time (e.g. "X1:100 X2:200 Y1:.. Y2:..") is ignored.
 const TIMING_LINE = new RegExp(String.raw`^\s*(${TS})\s*-->\s*(${TS})(?:\s.*)?$`);
 const COUNTER = /^\s*\d+\s*$/;
+// A line meant as a timing even if it is broken ("00:00:0x,000 --> …"): it starts with a time.
+const TIMING_LIKE = /^\s*\S*\d:\S*\s*-->/;
 /** Used by format sniffing: a line that is clearly an SRT (or WebVTT) timing line. */
 export const SRT_TIMING_SNIFF = new RegExp(String.raw`^\s*${TS}\s*-->\s*${TS}`, 'm');
 
@@ -110,8 +112,23 @@ export function parseSrt(input: string): ParseResult {
   return result;
 }
 
-/** Reads the non-blank lines [from, to); a block may hold several cues when blank lines are missing. */
+/**
+ * Reads the non-blank lines [from, to); a block may hold several cues when blank lines
+ * are missing. What cannot be read is reported, and reading goes on at the next cue of
+ * the block, so one bad cue costs only itself.
+ */
 function readBlock(lines: string[], from: number, to: number, result: ParseResult): void {
+  // A cue starts at a valid timing line, or at a broken one that is clearly meant as a
+  // timing (time-shaped, or after a counter line); "x --> y" in caption text is text.
+  const startsCue = (j: number): boolean =>
+    lines[j].includes('-->') && (parseTimingLine(lines[j]) !== null || TIMING_LIKE.test(lines[j]) || (j > from && COUNTER.test(lines[j - 1])));
+  // Where the next cue after line `after` begins: its counter line, else its timing line; `to` when none.
+  const nextCue = (after: number): number => {
+    for (let j = after + 1; j < to; j++) {
+      if (startsCue(j)) return j - 1 > after && COUNTER.test(lines[j - 1]) ? j - 1 : j;
+    }
+    return to;
+  };
   let k = from;
   while (k < to) {
     let counter: string | undefined;
@@ -122,26 +139,22 @@ function readBlock(lines: string[], from: number, to: number, result: ParseResul
       counter = lines[k].trim();
       timingAt = k + 1;
     } else {
+      // Text before any timing line: a stray title, or the end of a cue cut by a blank line.
+      const next = nextCue(k);
       const line = k + 1;
-      const arrowAt = k + 1 < to && lines[k + 1].includes('-->') ? k + 2 : 0;
-      result.issues.push(
-        arrowAt > 0
-          ? skippedTiming(arrowAt)
-          : { line, message: `Line ${line}: this block has no cue timing, so it was skipped.` },
-      );
-      return;
+      const why = next < to ? 'this text is not part of any cue' : 'this block has no cue timing';
+      result.issues.push({ line, message: `Line ${line}: ${why}, so it was skipped.` });
+      k = next;
+      continue;
     }
     const timing = parseTimingLine(lines[timingAt]);
     if (!timing) {
       result.issues.push(skippedTiming(timingAt + 1));
-      return;
+      k = nextCue(timingAt);
+      continue;
     }
-    // Text runs to the end of the block, or to the next valid timing line
-    // (a missing blank line), whose counter line then belongs to that cue.
-    let end = timingAt + 1;
-    while (end < to && !parseTimingLine(lines[end])) end++;
-    let textEnd = end;
-    if (end < to && end - 1 > timingAt && COUNTER.test(lines[end - 1])) textEnd = end - 1;
+    // Text runs to the end of the block, or to the next cue (a missing blank line).
+    const textEnd = nextCue(timingAt);
     const raw = lines.slice(timingAt + 1, textEnd).join('\n');
     const text = srtTextToPlain(raw);
     const cue: Cue = { index: result.cues.length, start: timing.start, end: timing.end, text };

@@ -154,6 +154,53 @@ describe('parseSrt: malformed input', () => {
     ]);
   });
 
+  it('skips only the bad cue of a run without blank lines, and keeps the cues after it', () => {
+    const r = parseSrt(
+      lines(
+        '1', // 1
+        '00:00:01,000 --> 00:00:02,000',
+        'one',
+        '2', // 4
+        '00:00:03,000 --> 00:00:0x,000', // 5: typo in the end time
+        'two',
+        '3',
+        '00:00:05,000 --> 00:00:06,000',
+        'three',
+        '4', // 10
+        '00:00:07 --> 00:00:08', // 11: no milliseconds
+        'four',
+        '5',
+        '00:00:09,000 --> 00:00:10,000',
+        'five',
+      ),
+    );
+    expect(r.cues.map((c) => [c.id, c.text])).toEqual([
+      ['1', 'one'],
+      ['3', 'three'],
+      ['5', 'five'],
+    ]);
+    expect(r.issues).toEqual([
+      { line: 5, message: 'Line 5: the cue timing is not valid, so this cue was skipped.' },
+      { line: 11, message: 'Line 11: the cue timing is not valid, so this cue was skipped.' },
+    ]);
+  });
+
+  it('reports a stray line above a cue and keeps the cue', () => {
+    const r = parseSrt(lines('Lecture 3 - transcript', '1', '00:00:01,000 --> 00:00:02,000', 'Hello', '2', '00:00:03,000 --> 00:00:04,000', 'World'));
+    expect(r.cues.map((c) => [c.id, c.text])).toEqual([
+      ['1', 'Hello'],
+      ['2', 'World'],
+    ]);
+    expect(r.issues).toEqual([{ line: 1, message: 'Line 1: this text is not part of any cue, so it was skipped.' }]);
+    expect(parseSrt(lines('Title', '00:00:01,000 --> 00:00:02,000', 'Hello')).cues.map((c) => c.text)).toEqual(['Hello']);
+  });
+
+  it('keeps an arrow in caption text as text', () => {
+    const r = parseSrt(lines('1', '00:00:01,000 --> 00:00:02,000', 'while (x --> 0)', 'a --> b', '', '2', '00:00:03,000 --> 00:00:04,000', 'next'));
+    expect(r.issues).toEqual([]);
+    expect(r.cues.map((c) => c.text)).toEqual(['while (x --> 0)\na --> b', 'next']);
+  });
+
   it.each(['', ' \n\r\n\t ', '\uFEFF', '\uFEFF\r\n'])('an empty file (%j) is fatal', (input) => {
     expect(parseSrt(input)).toEqual({ cues: [], issues: [], fatal: 'The caption file is empty.' });
   });
