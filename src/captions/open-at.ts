@@ -48,10 +48,10 @@ export const openLectureAt: Handlers['lecture.openAt'] = async ({ lectureId, tim
 };
 
 /**
- * A frame with lectures asks, with their ids. It gets the moment of the lecture it holds,
- * when MoocMate opened it at the frame's own address, at its tab's address (the frame is
- * part of that page), or in its tab. A frame without that lecture leaves it for the one
- * that has it.
+ * A frame with lectures asks, with their ids. It gets the moment of the lecture it holds
+ * when MoocMate opened it in the frame's tab; before that tab's id is known, when it was
+ * opened at the frame's own address or at its tab's address (the frame is part of that
+ * page). A frame without that lecture leaves it for the one that has it.
  *
  * One more case: on a page found by its video (`html5`), the lecture's id comes from the
  * video's address, so a page whose video file moved since the capture holds "another"
@@ -63,12 +63,12 @@ export const takePendingSeek: Handlers['lecture.pendingSeek'] = async ({ lecture
   const at = new Set([sender.url, sender.tab?.url].filter((u): u is string => Boolean(u)).map(pageKey));
   const tabId = sender.tab?.id;
   const pending = await readPending();
-  const key = Object.keys(pending).find((k) => {
-    const e = pending[k];
-    return lectureIds.includes(e.lectureId) && (at.has(k) || (tabId !== undefined && e.tabId === tabId));
-  });
+  // Once the opened tab is known, only it may take the moment: another tab already on the
+  // same page (sending a track again) would take it and the new tab would start at 0.
+  const mayTake = (k: string) => (pending[k].tabId !== undefined ? pending[k].tabId === tabId : at.has(k));
+  const key = Object.keys(pending).find((k) => lectureIds.includes(pending[k].lectureId) && mayTake(k));
   const moved = !key && sender.frameId === 0 && lectureIds.length === 1 && title && sender.url ? pageKey(sender.url) : undefined;
-  const take = key ?? (moved !== undefined && moved in pending && (await sameTitle(pending[moved].lectureId, title!)) ? moved : undefined);
+  const take = key ?? (moved !== undefined && moved in pending && mayTake(moved) && (await sameTitle(pending[moved].lectureId, title!)) ? moved : undefined);
   if (take === undefined) return { seek: null };
   const entry = pending[take];
   delete pending[take];

@@ -1,5 +1,5 @@
 import type { CueRecord, MoocMateDb } from '../db/schema';
-import { containsPhrase, words } from './terms';
+import { containsPhrase, lookupTerms, unspaced, words } from './terms';
 
 export interface SearchQuery {
   /** Words that must all be in one line. */
@@ -8,16 +8,32 @@ export interface SearchQuery {
   phrases: string[][];
 }
 
-/** `"carbon dioxide" leaf` → phrase [carbon, dioxide] and word leaf. */
+/**
+ * `"carbon dioxide" leaf` → phrase [carbon, dioxide] and word leaf. Text written without
+ * spaces (`光合作用`, `ภาษาไทย`) is a phrase too: its words must be in a row. Chinese and
+ * Japanese are looked up by their character pairs (terms.ts); a pair alone needs no
+ * phrase check.
+ */
 export function parseQuery(input: string): SearchQuery {
   const phrases: string[][] = [];
+  const looked: string[] = [];
+  const addPhrase = (w: string[]) => {
+    const { terms, pairOnly } = lookupTerms(w);
+    looked.push(...terms);
+    if (!pairOnly) phrases.push(w);
+  };
   const rest = input.replace(/"([^"]*)"?/g, (_, p: string) => {
     const w = words(p);
-    if (w.length > 0) phrases.push(w);
+    if (w.length > 0) addPhrase(w);
     return ' ';
   });
-  const all = [...new Set([...words(rest), ...phrases.flat()])];
-  return { all, phrases };
+  const loose: string[] = [];
+  for (const chunk of rest.split(/\s+/)) {
+    const w = words(chunk);
+    if (w.length > 1 && unspaced(chunk)) addPhrase(w);
+    else loose.push(...w);
+  }
+  return { all: [...new Set([...loose, ...looked])], phrases };
 }
 
 export interface SearchResult {

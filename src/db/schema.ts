@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { glossaryWrites } from './glossary-writes';
 import type { Cue } from '../captions/types';
+import { terms, unspaced } from '../captions/terms';
 
 /** Where a track's cues came from; the data sources rank above anything scraped. */
 export type TrackSource = 'text-track' | 'track-file' | 'platform-data' | 'transcript-panel' | 'on-screen';
@@ -254,6 +255,20 @@ export class MoocMateDb extends Dexie {
     this.version(4).stores({
       duties: 'id, status, updatedAt',
     });
+    // v5: the search terms of lines written without spaces are made anew (terms.ts):
+    // Chinese and Japanese by character and character pair, Thai, Lao, Khmer and Burmese
+    // by word. Same indexes; only those lines are rewritten (returning false skips a line).
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<CueRecord>('cues')
+          .toCollection()
+          .modify((cue) => {
+            if (!unspaced(cue.text)) return false;
+            cue.terms = terms(cue.text);
+          }),
+      );
     // Glossary writes are told to open course pages (glossary-writes.ts).
     this.use(glossaryWrites);
   }

@@ -47,9 +47,13 @@ describe('a lecture opened at a moment', () => {
     expect(await takePendingSeek({ lectureIds: [lectureId] }, sender('https://courses.edx.org/xblock/z', moved))).toEqual({ seek: { lectureId, time: 7 } });
 
     // The frame asked before tabs.create() returned: its tab's address is the one opened.
+    let early: unknown;
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementationOnce(async ({ url }) => {
+      early = await takePendingSeek({ lectureIds: [lectureId] }, sender(EMBED, { id: 999, url: LESSON }));
+      return { id: 999, url } as Browser.tabs.Tab;
+    });
     await openLectureAt({ lectureId, time: 9 }, {});
-    const early = { id: 999, url: LESSON };
-    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender(EMBED, early))).toEqual({ seek: { lectureId, time: 9 } });
+    expect(early).toEqual({ seek: { lectureId, time: 9 } });
   });
 
   it('is not given to another tab holding the same lecture at another address', async () => {
@@ -86,6 +90,24 @@ describe('a lecture opened at a moment', () => {
     expect(await takePendingSeek({ lectureIds: ['l_new'], title: 'Week 2' }, top)).toEqual({ seek: null });
     // Not taken: the lecture itself, found later in the same tab, still starts there.
     expect(await takePendingSeek({ lectureIds: [lectureId], title: 'Week 1' }, top)).toEqual({ seek: { lectureId, time: 20 } });
+  });
+
+  it('once the new tab is known, is not taken by another tab already showing the lecture page', async () => {
+    const lectureId = await frameLecture();
+    const { tabId: opened } = await openLectureAt({ lectureId, time: 42 }, {});
+    // The old tab sends its track again (a caption language switch) before the new one asks.
+    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender(LESSON, { id: 4242, url: LESSON }))).toEqual({ seek: null });
+    expect(await takePendingSeek({ lectureIds: [lectureId] }, sender(LESSON, { id: opened, url: LESSON }))).toEqual({ seek: { lectureId, time: 42 } });
+  });
+
+  it('a moved page in another tab does not take the new tab’s moment by its title either', async () => {
+    const url = 'https://university.example/course/week-1.html';
+    const title = 'Week 1';
+    const { lectureId } = await ingestTrack(getDb(), captured({ page: page({ site: 'html5', lectureKey: 'https://cdn.example/old.mp4', lectureUrl: url, lectureTitle: title }) }), 1);
+    const { tabId: opened } = await openLectureAt({ lectureId, time: 8 }, {});
+    const top = (id: number) => ({ url, frameId: 0, tab: { id, url } }) as Browser.runtime.MessageSender;
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title }, top(4242))).toEqual({ seek: null });
+    expect(await takePendingSeek({ lectureIds: ['l_new'], title }, top(opened))).toEqual({ seek: { lectureId: 'l_new', time: 8 } });
   });
 
   it('is forgotten after a minute', async () => {

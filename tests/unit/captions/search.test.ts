@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseSrt } from '../../../src/captions/formats/srt';
 import { DEFAULT_BUDGET, parseQuery, searchTranscripts, widerBudget } from '../../../src/captions/search';
 import { ingestTrack } from '../../../src/captions/store';
 import { captured, cues, freshDb, page } from '../helpers';
@@ -146,5 +149,45 @@ describe('transcript search with a bounded amount of work', () => {
     const res = await searchTranscripts(db, 'is of', 50, { ...small, walkRows: 100, walkMs: -1 });
     expect(res.hits.length).toBeLessThanOrEqual(small.probeKeys);
     expect(res.incomplete).toBe(true);
+  });
+});
+
+describe('transcript search in text written without spaces', () => {
+  // openedx's chinese_transcripts.srt (lecture 从算筹到ENIAC): a dictionary segmenter split
+  // the title 从/算/筹到/eniac and stored 讲的, 讲到 and 讲述 as whole words.
+  async function chinese() {
+    const found = parseSrt(readFileSync(join(__dirname, '../../fixtures/captions/openedx/chinese_transcripts.srt'), 'utf8')).cues;
+    const db = freshDb();
+    await ingestTrack(db, captured({ cues: found }));
+    const having = (s: string) => found.filter((c) => c.text.includes(s)).map((c) => c.text).sort();
+    const search = async (q: string) => (await searchTranscripts(db, q)).hits.map((h) => h.text).sort();
+    return { having, search };
+  }
+
+  it('finds every Chinese line that holds the text, whatever the words around it', async () => {
+    const { having, search } = await chinese();
+    expect(having('算筹')).toContain('从算筹到ENIAC');
+    expect(await search('算筹')).toEqual(having('算筹'));
+    expect(having('讲')).toHaveLength(4);
+    expect(await search('讲')).toEqual(having('讲'));
+    expect(await search('电子计算机')).toEqual(having('电子计算机'));
+    expect(await search('Napier算筹')).toEqual(having('Napier算筹'));
+    expect(await search('"算筹到ENIAC"')).toEqual(['从算筹到ENIAC']);
+  });
+
+  it('needs the characters of a Chinese query in a row, not only its pairs somewhere in the line', async () => {
+    const db = freshDb();
+    await ingestTrack(db, captured({ cues: cues(['计算和算机', '电子计算机', '机算计']) }));
+    expect((await searchTranscripts(db, '计算机')).hits.map((h) => h.text)).toEqual(['电子计算机']);
+    expect(parseQuery('计算机 讲')).toEqual({ all: ['讲', '计算', '算机'], phrases: [['计', '算', '机']] });
+    expect(parseQuery('算筹')).toEqual({ all: ['算筹'], phrases: [] });
+  });
+
+  it('finds a Thai word inside a line', async () => {
+    const db = freshDb();
+    await ingestTrack(db, captured({ cues: cues(['ภาษาไทยง่ายมาก', 'สวัสดีครับ']) }));
+    expect((await searchTranscripts(db, 'ภาษา')).hits.map((h) => h.text)).toEqual(['ภาษาไทยง่ายมาก']);
+    expect((await searchTranscripts(db, 'ภาษาไทย')).hits.map((h) => h.text)).toEqual(['ภาษาไทยง่ายมาก']);
+    expect((await searchTranscripts(db, 'ไทยภาษา')).hits).toEqual([]);
   });
 });

@@ -96,6 +96,11 @@ describe('parseSjson: text', () => {
     ]);
   });
 
+  it('keeps text between "<" and ">" that is not a formatting tag', () => {
+    const r = parseSjson(sjson([0], [1000], ['<i>Use</i> ArrayList<Integer> for #include <vector>']));
+    expect(r.cues[0].text).toBe('Use ArrayList<Integer> for #include <vector>');
+  });
+
   it('drops empty entries silently and numbers the cues it keeps', () => {
     const r = parseSjson(sjson([0, 500, 900, 1500], [500, 900, 1500, 2000], ['', 'a', '<br>', 'b']));
     expect(r.issues).toEqual([]);

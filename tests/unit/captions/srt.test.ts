@@ -154,6 +154,53 @@ describe('parseSrt: malformed input', () => {
     ]);
   });
 
+  it('skips only the bad cue of a run without blank lines, and keeps the cues after it', () => {
+    const r = parseSrt(
+      lines(
+        '1', // 1
+        '00:00:01,000 --> 00:00:02,000',
+        'one',
+        '2', // 4
+        '00:00:03,000 --> 00:00:0x,000', // 5: typo in the end time
+        'two',
+        '3',
+        '00:00:05,000 --> 00:00:06,000',
+        'three',
+        '4', // 10
+        '00:00:07 --> 00:00:08', // 11: no milliseconds
+        'four',
+        '5',
+        '00:00:09,000 --> 00:00:10,000',
+        'five',
+      ),
+    );
+    expect(r.cues.map((c) => [c.id, c.text])).toEqual([
+      ['1', 'one'],
+      ['3', 'three'],
+      ['5', 'five'],
+    ]);
+    expect(r.issues).toEqual([
+      { line: 5, message: 'Line 5: the cue timing is not valid, so this cue was skipped.' },
+      { line: 11, message: 'Line 11: the cue timing is not valid, so this cue was skipped.' },
+    ]);
+  });
+
+  it('reports a stray line above a cue and keeps the cue', () => {
+    const r = parseSrt(lines('Lecture 3 - transcript', '1', '00:00:01,000 --> 00:00:02,000', 'Hello', '2', '00:00:03,000 --> 00:00:04,000', 'World'));
+    expect(r.cues.map((c) => [c.id, c.text])).toEqual([
+      ['1', 'Hello'],
+      ['2', 'World'],
+    ]);
+    expect(r.issues).toEqual([{ line: 1, message: 'Line 1: this text is not part of any cue, so it was skipped.' }]);
+    expect(parseSrt(lines('Title', '00:00:01,000 --> 00:00:02,000', 'Hello')).cues.map((c) => c.text)).toEqual(['Hello']);
+  });
+
+  it('keeps an arrow in caption text as text', () => {
+    const r = parseSrt(lines('1', '00:00:01,000 --> 00:00:02,000', 'while (x --> 0)', 'a --> b', '', '2', '00:00:03,000 --> 00:00:04,000', 'next'));
+    expect(r.issues).toEqual([]);
+    expect(r.cues.map((c) => c.text)).toEqual(['while (x --> 0)\na --> b', 'next']);
+  });
+
   it.each(['', ' \n\r\n\t ', '\uFEFF', '\uFEFF\r\n'])('an empty file (%j) is fatal', (input) => {
     expect(parseSrt(input)).toEqual({ cues: [], issues: [], fatal: 'The caption file is empty.' });
   });
@@ -172,8 +219,9 @@ describe('hostile cue text', () => {
     ),
   );
 
-  it('drops tags and keeps only their text', () => {
-    expect(r.cues[0].text).toBe('alert(1)');
+  it('keeps a tag that is not SRT formatting as literal text (it is shown as text, never run)', () => {
+    expect(r.cues[0].text).toBe('<script>alert(1)</script>');
+    expect(r.cues[0].raw).toBeUndefined();
   });
 
   it('decodes escaped markup into literal characters, never into a tag', () => {
@@ -186,7 +234,51 @@ describe('hostile cue text', () => {
   });
 });
 
+describe('text between "<" and ">" that is not formatting', () => {
+  const srt = (text: string): string => lines('1', '00:00:01,000 --> 00:00:02,000', text, '');
+
+  it.each([
+    'ArrayList<Integer> list = new ArrayList<>();',
+    '#include <vector>',
+    'if x<y and y>z then x<z',
+    'Then use a <div> to group it.',
+    'Map<String, List<Integer>> m',
+  ])('keeps %j as written', (text) => {
+    const cue = parseSrt(srt(text)).cues[0];
+    expect(cue.text).toBe(text);
+    expect(cue.raw).toBeUndefined();
+  });
+
+  it('still strips the formatting tags, with attributes, classes and any case', () => {
+    expect(srtTextToPlain('<I>a</I> <S>b</S> <font face="Arial" color=red>c</font> d<br />e')).toBe('a b c d\ne');
+    expect(srtTextToPlain('<c.yellow.bg_blue>a</c> <v.loud Esme>b</v> <lang en-GB>c</lang> <ruby>漢<rt>kan</rt></ruby>')).toBe('a b c 漢kan');
+    expect(srtTextToPlain('<i.yellow>List<T></i>')).toBe('List<T>');
+  });
+});
+
 describe('toSrt', () => {
+  it.each([
+    'Use List<String> here',
+    'Then use a <div> to group it.',
+    'The <b> tag makes text bold; <br> breaks a line.',
+    'Write &lt; for <, and &amp; for &: AT&T',
+    'In LaTeX, {\\alpha} is a Greek letter',
+    '<i>not italic</i> here',
+  ])('gives %j back through parseSrt, however it looks like markup', (text) => {
+    const cues: Cue[] = [{ index: 0, start: 1, end: 2, text }];
+    expect(parseSrt(toSrt(cues)).cues[0].text).toBe(text);
+  });
+
+  it('escapes only what a reader would take for markup, so players that decode no entities show the rest as written', () => {
+    const body = (text: string): string => toSrt([{ index: 0, start: 1, end: 2, text }]).split('\n')[2];
+    expect(body('Use List<String> here')).toBe('Use List<String> here');
+    expect(body('if x<y and y>z')).toBe('if x<y and y>z');
+    expect(body('AT&T, R&D')).toBe('AT&T, R&D');
+    expect(body('The <b> tag')).toBe('The &lt;b> tag');
+    expect(body('Write &lt; here')).toBe('Write &amp;lt; here');
+    expect(body('x^{\\prime}')).toBe('x^&#123;\\prime}');
+  });
+
   it('writes standard SRT with 1-based counters, comma milliseconds and raw markup', () => {
     const cues: Cue[] = [
       { index: 0, start: 0.5, end: 2, text: 'Hello', id: '0' },

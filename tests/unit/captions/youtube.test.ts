@@ -104,6 +104,13 @@ describe('parseYoutubeXml: tokenizer details', () => {
     expect(r.cues[0].text).toBe('1 < 2 <3');
   });
 
+  it('keeps escaped "<...>" that is not formatting, as json3 gives the same caption', () => {
+    const xml = parseYoutubeXml('<transcript><text start="0" dur="1">if x&lt;y and y&gt;z, List&amp;lt;T&amp;gt;</text></transcript>');
+    const json3 = parseYoutubeJson3(JSON.stringify({ events: [{ tStartMs: 0, dDurationMs: 1000, segs: [{ utf8: 'if x<y and y>z, List<T>' }] }] }));
+    expect(xml.cues[0].text).toBe('if x<y and y>z, List<T>');
+    expect(json3.cues[0].text).toBe(xml.cues[0].text);
+  });
+
   it('a missing dur means 0; a self-closing caption is empty and dropped', () => {
     const r = parseYoutubeXml('<transcript><text start="2">no dur</text><text start="3" dur="1"/></transcript>');
     expect(r.issues).toEqual([]);

@@ -240,6 +240,13 @@ describe('corrected captions', () => {
     expect(parseVtt(correctedCaptions(cues, twice, 'vtt')).cues[1].text).toBe('This is cold photosynthesis.');
   });
 
+  it('keeps a suggestion with tag-like text whole in SRT, as written', () => {
+    const srtCues = parseSrt(toSrt(cues)).cues;
+    const out = correctedCaptions(srtCues, [fix({ suggestion: 'Then use a <div> to group it.' })], 'srt');
+    expect(out).toContain('\nThen use a <div> to group it.\n');
+    expect(parseSrt(out).cues[1].text).toBe('Then use a <div> to group it.');
+  });
+
   it('applies nothing from another track when the cues name theirs', () => {
     const withTrack = cues.map((c) => ({ ...c, trackId: 't2' }));
     expect(correctedCaptions(withTrack, flags, 'vtt')).toBe(toVtt(cues));

@@ -39,7 +39,7 @@ describe('review page', { timeout: 20_000 }, () => {
       key('3');
       key('3');
     });
-    await vi.waitFor(() => expect(heading()).toBe(en.reviewNothingDue.message), { timeout: 15_000 });
+    await vi.waitFor(() => expect(`${heading()} | ${document.querySelector('[role="alert"]')?.textContent} | ${document.querySelector('.answer') ? 'shown' : 'hidden'}`).toBe(`${en.reviewNothingDue.message} | undefined | hidden`), { timeout: 15_000 });
     await new Promise((r) => setTimeout(r, 100));
     expect((await getDb().glossary.get(entryId))!.card.reps).toBe(1);
   });
