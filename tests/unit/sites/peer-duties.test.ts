@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPeerDuties } from '../../../src/sites/registry';
 import { countPair } from '../../../src/sites/peer-text';
+import { applyReading } from '../../../src/duties/store';
+import { openDeadlines, reviewsOwed } from '../../../src/duties/schedule';
+import { freshDb } from '../helpers';
 
 const PAGES = join(import.meta.dirname, '../../../tests/fixtures/pages');
 
@@ -79,7 +82,7 @@ describe('edX Open Response Assessment reader', () => {
     });
   };
 
-  it('reads each ORA block: the peer step "In Progress (1 of 3)", its due date, and whether I submitted', () => {
+  it('reads each ORA block: the peer step "In Progress (2 of 3)" (one given), its due date, and whether I submitted', () => {
     const duties = open('edx/ora-peer.html', url, fill);
     expect(duties).toHaveLength(2);
     expect(duties[0]).toEqual({
@@ -114,6 +117,40 @@ describe('edX Open Response Assessment reader', () => {
       for (const el of doc.querySelectorAll('.step__status__number--current, .step__status__value--required')) el.removeAttribute('class');
     });
     expect([d.reviewsGiven, d.reviewsRequired]).toEqual([1, 3]);
+  });
+
+  // ORA shows the review the learner is on (edx-ora2 peer view: review_num = graded + 1).
+  it.each([
+    ['1', 0],
+    ['2', 1],
+    ['3', 2],
+  ])('"In Progress (%s of 3)" means %i given', (current, given) => {
+    const [d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      doc.querySelector('.step__status__number--current')!.textContent = current;
+    });
+    expect([d.reviewsGiven, d.reviewsRequired]).toEqual([given, 3]);
+  });
+
+  it('on the last review ("In Progress (3 of 3)") one review is still owed: the review deadline reminds and the badge counts it', async () => {
+    const [reading] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      doc.querySelector('.step__status__number--current')!.textContent = '3';
+    });
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const { duty } = await applyReading(freshDb(), reading, now);
+    expect(openDeadlines(duty, now).map((d) => d.kind)).toContain('review');
+    expect(reviewsOwed([duty], now)).toBe(1);
+  });
+
+  it('a closed peer step says how many were graded: "Incomplete (2 of 3)" is 2 given', () => {
+    const [d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      // edx-ora2 legacy/peer/oa_peer_closed.html
+      doc.querySelector('.step--peer-assessment .step__status__value')!.innerHTML =
+        '<span class="copy">Incomplete (<span class="step__status__value--completed">2</span> of <span class="step__status__value--required">3</span>)</span>';
+    });
+    expect([d.reviewsGiven, d.reviewsRequired]).toEqual([2, 3]);
   });
 
   it('a video unit has no duties', () => {
