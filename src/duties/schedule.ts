@@ -145,9 +145,10 @@ export function bucketOf(d: DutyRecord, now: number): DutyBucket {
   if (d.status === 'done') return 'done';
   const next = nextDeadline(d, now);
   if (!next) {
-    const known = [d.submitDue?.at, d.reviewDue?.at].some((t) => t != null);
-    const owes = !d.submitted || d.reviewsGiven < d.reviewsRequired;
-    return known && owes ? 'passed' : 'undated';
+    // Passed only when a step still owed had a deadline (reviews whose date the page does not show yet are undated).
+    const missedSubmit = !d.submitted && d.submitDue?.at != null;
+    const missedReview = d.reviewsGiven < d.reviewsRequired && d.reviewDue?.at != null;
+    return missedSubmit || missedReview ? 'passed' : 'undated';
   }
   const endOfToday = new Date(now);
   endOfToday.setHours(23, 59, 59, 999);

@@ -4,6 +4,13 @@ import { selectors } from './selectors';
 
 type DateReading = NonNullable<DutyReading['submitDue']>;
 
+/**
+ * A step that has not opened shows when it opens in the same place (edx-ora2 legacy
+ * templates: `data-string="available {date} …"`, then `due {date} …` once open). Every ORA
+ * translation keeps these words in English; the visible text is checked too.
+ */
+const OPENS = /^\s*available\b/i;
+
 /** A step's due date: ORA writes the moment in `data-datetime` (ISO, UTC) and fills the text by script. */
 function stepDue(step: Element | null, doc: Document): DateReading | null {
   const el = step?.querySelector(selectors.oraDate) ?? step?.querySelector(selectors.oraDeadline);
@@ -11,6 +18,8 @@ function stepDue(step: Element | null, doc: Document): DateReading | null {
   const iso = cleanText(el.getAttribute('data-datetime')).slice(0, 60);
   const text = cleanText(el.textContent).slice(0, 300);
   if (!iso && !text) return null;
+  // An opening date is not a deadline: the page does not say the due date yet.
+  if (OPENS.test(el.getAttribute('data-string') ?? '') || OPENS.test(text)) return null;
   const zone = cleanText(el.getAttribute('data-timezone'));
   const lang = cleanText(el.getAttribute('data-language')) || doc.documentElement.lang || '';
   return {

@@ -149,6 +149,9 @@ describe('badge and advice', () => {
     expect(bucketOf(duty({ reviewDue: local(24 * 9) }), noon)).toBe('later');
     expect(bucketOf(duty({ reviewDue: null }), T0)).toBe('undated');
     expect(bucketOf(duty({ reviewDue: at(-1) }), T0)).toBe('passed');
+    // Reviews owed but their date not shown yet, the submission in on time: nothing was missed.
+    expect(bucketOf(duty({ submitDue: at(-1), reviewDue: null }), T0)).toBe('undated');
+    expect(bucketOf(duty({ submitted: false, submitDue: at(-1), reviewDue: null }), T0)).toBe('passed');
     expect(bucketOf(duty({ status: 'done' }), T0)).toBe('done');
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readPeerDuties } from '../../../src/sites/registry';
 import { countPair } from '../../../src/sites/peer-text';
 import { applyReading } from '../../../src/duties/store';
-import { openDeadlines, reviewsOwed } from '../../../src/duties/schedule';
+import { bucketOf, openDeadlines, reviewsOwed } from '../../../src/duties/schedule';
 import { freshDb } from '../helpers';
 
 const PAGES = join(import.meta.dirname, '../../../tests/fixtures/pages');
@@ -151,6 +151,39 @@ describe('edX Open Response Assessment reader', () => {
         '<span class="copy">Incomplete (<span class="step__status__value--completed">2</span> of <span class="step__status__value--required">3</span>)</span>';
     });
     expect([d.reviewsGiven, d.reviewsRequired]).toEqual([2, 3]);
+  });
+
+  // edx-ora2 legacy templates: before a step's start, its header shows the start date ("available {date} …") where the due date goes.
+  const notOpenYet = (step: Element) => {
+    const el = step.querySelector('.ora-datetime')!;
+    el.setAttribute('data-string', 'available {date} (in {time_until})');
+    el.textContent = `available ${el.getAttribute('data-datetime')} (in 2 days)`;
+  };
+
+  it('a peer step that has not opened shows its opening date: that is not the review deadline', async () => {
+    const [d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      const peer = doc.querySelector('.step--peer-assessment')!;
+      notOpenYet(peer);
+      peer.className = 'openassessment__steps__step step--peer-assessment is--unavailable is--empty ui-slidable__container';
+      peer.querySelector('.step__status__value')!.innerHTML = '<span class="copy">Not Available</span>';
+    });
+    expect(d.reviewDue).toBeNull();
+    expect(d.submitDue).toMatchObject({ iso: '2026-12-01T23:59:00+00:00' });
+    // Stored as the page shows it: no review reminder before the step opens, and the duty is not "passed" once it does.
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    const { duty } = await applyReading(freshDb(), { ...d, reviewsGiven: 0, reviewsRequired: 3 }, now);
+    expect(openDeadlines(duty, now).map((x) => x.kind)).toEqual([]);
+    expect(bucketOf(duty, Date.parse('2026-12-05T00:01:00Z'))).toBe('undated');
+  });
+
+  it('a response step that has not opened gives no submission deadline either', () => {
+    const [, d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      notOpenYet(doc.querySelectorAll('.openassessment')[1].querySelector('.step--response')!);
+    });
+    expect(d.submitDue).toBeNull();
+    expect(d.reviewDue).toMatchObject({ iso: '2026-12-08T23:59:00+00:00' });
   });
 
   it('a video unit has no duties', () => {
