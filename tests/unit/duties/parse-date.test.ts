@@ -32,10 +32,23 @@ describe('deadline parsing', () => {
     ['截止日期 2026年12月3日 23:59', 'zh-CN', 'Asia/Shanghai', '2026-12-03T15:59:00.000Z', []],
     ['Срок: 3 декабря 2026 23:59', 'ru', 'Europe/Moscow', '2026-12-03T20:59:00.000Z', []],
     ['3 de dezembro, 23:59', 'pt-BR', 'America/Sao_Paulo', '2026-12-04T02:59:00.000Z', ['no-year']],
+    // A time of day the page-language parser returns apart from the date, or does not read, is kept (not 23:59)
+    ['3 декабря 2026 г. в 9:00', 'ru', 'Europe/Moscow', '2026-12-03T06:00:00.000Z', []],
+    ['Срок: 3 дек. 2026 г., 17:30', 'ru', 'Europe/Moscow', '2026-12-03T14:30:00.000Z', []],
+    ['3 грудня 2026 р. о 17:30', 'uk', 'Europe/Kyiv', '2026-12-03T15:30:00.000Z', []],
+    ['3 dicembre 2026 alle ore 17:30', 'it', 'Europe/Rome', '2026-12-03T16:30:00.000Z', []],
+    ['3 december 2026 kl. 17:30', 'sv', 'Europe/Stockholm', '2026-12-03T16:30:00.000Z', []],
+    ['2026年12月3日星期四 17:30', 'zh-CN', 'Asia/Shanghai', '2026-12-03T09:30:00.000Z', []],
+    ['Prazo: 3 de dezembro de 2026 às 18h00', 'pt-BR', 'America/Sao_Paulo', '2026-12-03T21:00:00.000Z', []],
+    ['3 de dezembro de 2026 às 18h30', 'pt', 'America/Sao_Paulo', '2026-12-03T21:30:00.000Z', []],
+    ['3 décembre 2026 à 18 h 30', 'fr', 'Europe/Paris', '2026-12-03T17:30:00.000Z', []],
+    // A date with a zone and no time: 23:59 there, like any date without a time
+    ['December 3, 2026 UTC', 'en', undefined, '2026-12-03T23:59:00.000Z', ['no-time']],
     // Relative dates are only as exact as the page's rounding: asked
     ['in 5 days, 2 hours', 'en', undefined, '2026-12-04T01:00:00.000Z', ['relative']],
     ['tomorrow at 5pm', 'en', undefined, null, ['relative']],
     ['dentro de 5 días', 'es', undefined, null, ['relative']],
+    ['dans 2 h 30', 'fr', undefined, '2026-11-29T01:00:00.000Z', ['relative']],
     // Day and month could be either way round
     ['Due 03/04/2027 23:59 UTC', 'en', undefined, null, ['day-month']],
     // Nothing a parser knows
