@@ -80,6 +80,12 @@ function localeFor(lang: string | undefined): Parser {
   return LOCALES[base] ?? chrono.en;
 }
 
+/**
+ * Forms pages write that chrono misreads: after Spanish "p. m." (Intl 'es', with a space)
+ * the zone is lost; "UTC−8" with a minus sign (U+2212, Intl 'fr', 'sv') is read as UTC.
+ */
+const readable = (s: string) => s.replace(/\u2212/g, '-').replace(/(\d ?)([ap])\. ?m\./gi, '$1$2.m.');
+
 /** "18h30", "18 h 30" (French, Portuguese): chrono reads "18:30" but not these. */
 const H_MM = /\b([01]?\d|2[0-3]) ?h ?([0-5]\d)\b/g;
 
@@ -121,12 +127,13 @@ export function parseDeadline(reading: DateReading, now: number, learnerZone = l
   const source = text || iso || '';
   if (!source) return { at: null, text: '', doubts: ['unreadable'] };
   const pageZone = validZone(reading.timeZone);
-  let lists = parseAll(source, reading.lang, now);
+  const plain = readable(source);
+  let lists = parseAll(plain, reading.lang, now);
   let result = lists.flat()[0];
   if (!result) return { at: null, text: source, doubts: ['unreadable'] };
   // "18 h 30" as "18:30", only for a calendar date: "dans 2 h 30" stays relative.
-  const withColons = source.replace(H_MM, '$1:$2');
-  if (withColons !== source && !isRelative(result)) {
+  const withColons = plain.replace(H_MM, '$1:$2');
+  if (withColons !== plain && !isRelative(result)) {
     lists = parseAll(withColons, reading.lang, now);
     result = lists.flat()[0] ?? result;
   }

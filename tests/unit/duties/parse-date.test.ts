@@ -80,6 +80,15 @@ describe('deadline parsing', () => {
     expect(d.doubts).toEqual(['no-year']);
   });
 
+  it('a zone the page writes is used: after Spanish "p. m.", and "UTC−8" with a minus sign (U+2212)', () => {
+    const es = parseDeadline({ text: '3 de diciembre de 2026 11:59 p. m. PST', lang: 'es' }, NOW, 'Pacific/Honolulu');
+    expect({ at: iso(es.at), doubts: es.doubts }).toEqual({ at: '2026-12-04T07:59:00.000Z', doubts: [] });
+    const am = parseDeadline({ text: '3 de diciembre de 2026 9:30 a. m. PST', lang: 'es' }, NOW, 'Pacific/Honolulu');
+    expect(iso(am.at)).toBe('2026-12-03T17:30:00.000Z');
+    expect(read('3 déc. 2026, 17:30 UTC\u22128', 'fr')).toEqual({ at: '2026-12-04T01:30:00.000Z', doubts: [] });
+    expect(parseDeadline({ text: '3 déc. 2026, 17:30 UTC\u22128', lang: 'fr' }, NOW).text).toBe('3 déc. 2026, 17:30 UTC\u22128');
+  });
+
   it('an unknown zone name from a page is ignored (the learner is asked)', () => {
     expect(read('Dec 3, 2026 11:59 PM', 'en', 'Mars/Olympus').doubts).toEqual(['no-zone']);
   });
