@@ -154,13 +154,14 @@ export function parseDeadline(reading: DateReading, now: number, learnerZone = l
   if (!start.isCertain('year')) doubts.push('no-year');
   if (!clock) doubts.push('no-time');
   const [hour, minute, second] = clock ? [clock.get('hour') ?? 0, clock.get('minute') ?? 0, clock.get('second') ?? 0] : [23, 59, 0];
-  const [year, month, day] = [start.get('year') ?? 1970, start.get('month') ?? 1, start.get('day') ?? 1];
-  let at: number;
-  if (offset !== null) at = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
-  else {
-    // The wall time is read in the page's zone when it names one, else in the learner's.
-    at = wallTimeIn(pageZone ?? learnerZone, year, month, day, hour, minute) + second * 1000;
-    if (!pageZone) doubts.push('no-zone');
-  }
+  const [year, month, day] = [start.get('year') ?? new Date(now).getUTCFullYear(), start.get('month') ?? 1, start.get('day') ?? 1];
+  // The wall time is read in the page's zone when it names one, else in the learner's.
+  const zone = pageZone ?? learnerZone;
+  if (offset === null && !pageZone) doubts.push('no-zone');
+  const momentIn = (y: number) =>
+    offset !== null ? Date.UTC(y, month - 1, day, hour, minute, second) - offset * 60_000 : wallTimeIn(zone, y, month, day, hour, minute) + second * 1000;
+  // chrono picks the year of a date without one by the machine's clock and zone: the next
+  // such moment is chosen again in the zone the date is read in.
+  const at = start.isCertain('year') ? momentIn(year) : ([year - 1, year, year + 1].map(momentIn).find((t) => t >= now) ?? momentIn(year + 1));
   return { at, text: source, doubts };
 }

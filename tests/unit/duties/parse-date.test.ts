@@ -89,6 +89,22 @@ describe('deadline parsing', () => {
     expect(parseDeadline({ text: '3 déc. 2026, 17:30 UTC\u22128', lang: 'fr' }, NOW).text).toBe('3 déc. 2026, 17:30 UTC\u22128');
   });
 
+  it('a year-less date is the next such moment in the page\'s zone, not in the machine\'s', () => {
+    // Dec 3, 17:00 in Los Angeles is already Dec 4 on a machine in Madrid: the deadline is in 7 hours.
+    const now = Date.parse('2026-12-04T01:00:00Z');
+    const machine = process.env.TZ;
+    process.env.TZ = 'Europe/Madrid'; // chrono's year follows the machine's zone
+    try {
+      const d = parseDeadline({ text: 'Dec 3, 11:59 PM', lang: 'en', timeZone: 'America/Los_Angeles' }, now, 'Europe/Madrid');
+      expect({ at: iso(d.at), doubts: d.doubts }).toEqual({ at: '2026-12-04T07:59:00.000Z', doubts: ['no-year'] });
+    } finally {
+      if (machine === undefined) delete process.env.TZ;
+      else process.env.TZ = machine;
+    }
+    // Passed there too: next year (as documented).
+    expect(iso(parseDeadline({ text: 'Dec 3, 11:59 PM', lang: 'en', timeZone: 'America/Los_Angeles' }, Date.parse('2026-12-04T08:00:00Z')).at)).toBe('2027-12-04T07:59:00.000Z');
+  });
+
   it('an unknown zone name from a page is ignored (the learner is asked)', () => {
     expect(read('Dec 3, 2026 11:59 PM', 'en', 'Mars/Olympus').doubts).toEqual(['no-zone']);
   });
