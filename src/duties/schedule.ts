@@ -114,6 +114,16 @@ export function nextReminderAt(d: DutyRecord, s: DutySettings, now: number): num
   return next;
 }
 
+/**
+ * When this duty's part of the badge changes with no page or click: at its review deadline,
+ * while reviews are owed (the rule of reviewsOwed). Null when nothing changes by itself.
+ */
+export function badgeChangeAt(d: DutyRecord, now: number): number | null {
+  if (d.status === 'done' || d.reviewsGiven >= d.reviewsRequired) return null;
+  const at = d.reviewDue?.at ?? null;
+  return at !== null && at > now ? at : null;
+}
+
 /** Reviews the learner still owes, across open duties whose review deadline has not passed. */
 export function reviewsOwed(duties: DutyRecord[], now: number): number {
   let n = 0;
