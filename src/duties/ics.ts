@@ -1,6 +1,7 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { DutyRecord } from '../db/schema';
 import { deadlineDoubts } from './doubts';
+import { openDeadlines } from './schedule';
 
 /** Words the calendar file needs, in the learner's language (the caller passes t()). */
 export interface IcsWords {
@@ -13,30 +14,26 @@ export interface IcsWords {
 const HALF_HOUR = 30 * 60_000;
 
 /**
- * Every known deadline of the open duties as one iCalendar file. Each event ends at the
- * deadline (so it sits just before it in a calendar) and carries the learner's reminder
- * offsets as alarms. Ids are stable: importing the file again updates the same events.
+ * Every open deadline of the duties (the ones that remind) as one iCalendar file. Each
+ * event ends at the deadline (so it sits just before it in a calendar) and carries the
+ * learner's reminder offsets as alarms. Ids are stable: importing the file again updates
+ * the same events.
  */
 export function dutiesToIcs(duties: DutyRecord[], offsetsHours: number[], words: IcsWords, now = Date.now()): string {
   const events: EventAttributes[] = [];
   for (const d of duties) {
-    if (d.status === 'done') continue;
-    const parts: Array<['submit' | 'review', DutyRecord['submitDue']]> = [
-      ['submit', d.submitted ? null : d.submitDue],
-      ['review', d.reviewsRequired > 0 ? d.reviewDue : null],
-    ];
-    for (const [kind, due] of parts) {
-      if (due?.at == null) continue;
+    // The deadlines that remind (nothing owed, passed or done: no event, no alarms).
+    for (const { kind, at } of openDeadlines(d, now)) {
       const unsure = deadlineDoubts(d, kind === 'submit' ? 'submitDue' : 'reviewDue').length > 0;
       const lines = [d.course, kind === 'review' ? words.reviewsLine(d.reviewsGiven, d.reviewsRequired) : '', unsure ? words.unconfirmed : '', d.url].filter(Boolean);
       events.push({
         uid: `${d.id}-${kind}@moocmate`,
         title: kind === 'submit' ? words.submitTitle(d.title) : words.reviewTitle(d.title),
         description: lines.join('\n'),
-        start: due.at - HALF_HOUR,
+        start: at - HALF_HOUR,
         startInputType: 'utc',
         startOutputType: 'utc',
-        end: due.at,
+        end: at,
         endInputType: 'utc',
         endOutputType: 'utc',
         ...(/^https?:\/\//.test(d.url) ? { url: d.url } : {}),
