@@ -1,4 +1,5 @@
 import type { DutyReading } from '../messaging/protocol';
+import { countPair } from './counts';
 
 /**
  * The fallback for pages whose markup no adapter knows: read the visible text for a
@@ -9,7 +10,6 @@ import type { DutyReading } from '../messaging/protocol';
  */
 const DUE = /\b(?:due|deadline|closes|submit by|review by|fecha l[ií]mite|vence|entrega|à rendre|date limite|prazo|fällig|abgabe|frist)\b\s*[:\-–]?\s*(.{3,120})/i;
 const REVIEW_WORDS = /peer|review|assess|revis|compañer|pares|évalu|pairs|avalia|bewert|beoordel/i;
-const PAIR = /(\d{1,4})\s*(?:of|de|sur|von|van|di|\/)\s*(\d{1,4})/i;
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 export function readDutyFromText(doc: Document, loc: Location): DutyReading {
@@ -18,10 +18,7 @@ export function readDutyFromText(doc: Document, loc: Location): DutyReading {
   let submitDue: string | null = null;
   let reviewDue: string | null = null;
   for (const line of lines) {
-    if (!pair && REVIEW_WORDS.test(line)) {
-      const m = PAIR.exec(line);
-      if (m && !DUE.test(line)) pair = [Number(m[1]), Number(m[2])];
-    }
+    if (!pair && REVIEW_WORDS.test(line) && !DUE.test(line)) pair = countPair(line);
     const due = DUE.exec(line);
     if (!due) continue;
     if (REVIEW_WORDS.test(line)) reviewDue ??= due[1];

@@ -198,6 +198,15 @@ describe('count pairs in several languages', () => {
     ['Vous avez évalué 2 sur 4', [2, 4]],
     ['2/5 reviewed', [2, 5]],
     ['Sie haben 1 von 3 bewertet', [1, 3]],
+    ['Du har granskat 1 av 3', [1, 3]],
+    // What is left: the first number is owed, not given
+    ['You have 2 of 3 reviews left', [1, 3]],
+    ['Reviews remaining: 2 of 3', [1, 3]],
+    ['Te quedan 2 de 3 revisiones', [1, 3]],
+    ['Осталось 1 из 3', [2, 3]],
+    ['You reviewed 1 of 3. 2 left to go.', [1, 3]],
+    // A date is not a count
+    ['Review your peers by 03/12/2026', null],
     ['no numbers here', null],
   ])('%s', (text, pair) => expect(countPair(text)).toEqual(pair));
 });
