@@ -8,7 +8,9 @@ import { countPair } from './counts';
  * the background marks every date for the learner to confirm. Runs only when the learner
  * asks (the popup's "Add this page"), never on its own.
  */
-const DUE = /\b(?:due|deadline|closes|submit by|review by|fecha l[ií]mite|vence|entrega|à rendre|date limite|prazo|fällig|abgabe|frist)\b\s*[:\-–]?\s*(.{3,120})/i;
+// A bare "by" names a deadline only before a number, a month or a weekday ("Review your peers by 03/12/2026").
+const DUE =
+  /\b(?:due|deadline|closes|submit by|review by|by(?= (?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))|fecha l[ií]mite|vence|entrega|à rendre|date limite|prazo|fällig|abgabe|frist)\b\s*[:\-–]?\s*(.{3,120})/i;
 const REVIEW_WORDS = /peer|review|assess|revis|compañer|pares|évalu|pairs|avalia|bewert|beoordel/i;
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 

@@ -28,10 +28,12 @@ describe('"Add this page": a duty from the text of a page no adapter knows', () 
     });
   });
 
-  it('"Review your peers by 03/12/2026" is not 3 of 12 reviews', () => {
+  it('"Review your peers by 03/12/2026" is the review date, not 3 of 12 reviews', () => {
     const doc = pageOf('<h1>Essay</h1><p>Peer review</p><p>Review your peers by 03/12/2026</p><p>Submit by 01/12/2026</p>');
     const r = readDutyFromText(doc, at('https://lms.example/course/essay'));
     expect([r.reviewsGiven, r.reviewsRequired]).toEqual([null, null]);
+    expect(r.reviewDue?.text).toBe('03/12/2026');
+    expect(r.submitDue?.text).toBe('01/12/2026');
   });
 
   it('"You have 2 of 3 reviews left" is 1 given of 3', () => {
