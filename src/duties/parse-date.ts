@@ -68,11 +68,18 @@ function zoneOffsetMinutes(utc: number, zone: string): number {
   return Math.round((asUtc - Math.floor(utc / 1000) * 1000) / 60_000);
 }
 
-/** The moment a wall-clock time in `zone` stands for (the daylight-saving edge resolved like browsers do). */
+/**
+ * The moment a wall-clock time in `zone` stands for, with the daylight-saving edges resolved
+ * like browsers do: a time shown twice is the first one; a time skipped (2:30 when clocks
+ * go from 2:00 to 3:00) is read with the offset before the change, so 3:30.
+ */
 export function wallTimeIn(zone: string, y: number, mo: number, d: number, h: number, mi: number): number {
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  const first = guess - zoneOffsetMinutes(guess, zone) * 60_000;
-  return guess - zoneOffsetMinutes(first, zone) * 60_000;
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offsets a day either side: the same unless the offset changes near this time.
+  const before = zoneOffsetMinutes(wall - 86_400_000, zone);
+  const after = zoneOffsetMinutes(wall + 86_400_000, zone);
+  const fits = [before, after].map((o) => wall - o * 60_000).filter((t) => zoneOffsetMinutes(t, zone) * 60_000 === wall - t);
+  return fits.length > 0 ? Math.min(...fits) : wall - before * 60_000;
 }
 
 function localeFor(lang: string | undefined): Parser {

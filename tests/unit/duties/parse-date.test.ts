@@ -113,5 +113,10 @@ describe('deadline parsing', () => {
     expect(iso(wallTimeIn('America/New_York', 2027, 3, 13, 12, 0))).toBe('2027-03-13T17:00:00.000Z');
     expect(iso(wallTimeIn('America/New_York', 2027, 3, 15, 12, 0))).toBe('2027-03-15T16:00:00.000Z');
     expect(iso(wallTimeIn('UTC', 2026, 12, 3, 23, 59))).toBe('2026-12-03T23:59:00.000Z');
+    // Shown twice (clocks back): the first, EDT. Skipped (clocks forward): 2:30 is 3:30 EDT, as `new Date(2027, 2, 14, 2, 30)` gives there.
+    expect(iso(wallTimeIn('America/New_York', 2027, 11, 7, 1, 30))).toBe('2027-11-07T05:30:00.000Z');
+    expect(iso(wallTimeIn('America/New_York', 2027, 3, 14, 2, 30))).toBe('2027-03-14T07:30:00.000Z');
+    expect(iso(wallTimeIn('Europe/London', 2027, 3, 28, 1, 30))).toBe('2027-03-28T01:30:00.000Z');
+    expect(iso(wallTimeIn('Australia/Lord_Howe', 2026, 10, 4, 2, 15))).toBe('2026-10-03T15:45:00.000Z');
   });
 });
