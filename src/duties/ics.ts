@@ -13,6 +13,9 @@ export interface IcsWords {
 
 const HALF_HOUR = 30 * 60_000;
 
+/** TEXT as RFC 5545 writes it (3.3.11): the ics package escapes the event's summary and description, not an alarm's. */
+const icsText = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+
 /**
  * Every open deadline of the duties (the ones that remind) as one iCalendar file. Each
  * event ends at the deadline (so it sits just before it in a calendar) and carries the
@@ -40,7 +43,7 @@ export function dutiesToIcs(duties: DutyRecord[], offsetsHours: number[], words:
         status: unsure ? 'TENTATIVE' : 'CONFIRMED',
         lastModified: now,
         productId: 'moocmate/duties',
-        alarms: offsetsHours.map((h) => ({ action: 'display' as const, description: d.title, trigger: { minutes: Math.round(h * 60), before: true } })),
+        alarms: offsetsHours.map((h) => ({ action: 'display' as const, description: icsText(d.title), trigger: { minutes: Math.round(h * 60), before: true } })),
       });
     }
   }

@@ -40,6 +40,13 @@ describe('calendar export', () => {
     expect(submit.description).toContain('Date not confirmed');
   });
 
+  it('an alarm\'s text is escaped like the event\'s: a title with a backslash, a semicolon and a comma reads back the same', () => {
+    const title = 'Essay C:\\notes; "draft", part 1';
+    const text = dutiesToIcs([duty({ id: 'esc', title, reviewDue: { at: T, text: '', doubts: [] } })], [24], words, NOW);
+    const alarm = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!.getFirstSubcomponent('valarm')!;
+    expect(alarm.getFirstPropertyValue('description')).toBe(title);
+  });
+
   it('no deadlines: no file', () => {
     expect(dutiesToIcs([duty({ reviewDue: null })], [24], words, NOW)).toBe('');
   });
