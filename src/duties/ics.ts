@@ -50,5 +50,28 @@ export function dutiesToIcs(duties: DutyRecord[], offsetsHours: number[], words:
   if (events.length === 0) return '';
   const { error, value } = createEvents(events);
   if (error || !value) throw error ?? new Error('The calendar file could not be made.');
-  return value;
+  return value.replace(/\r\n[ \t]/g, '').split('\r\n').map(fold).join('\r\n');
+}
+
+const octets = (c: string) => {
+  const p = c.codePointAt(0)!;
+  return p < 0x80 ? 1 : p < 0x800 ? 2 : p < 0x10000 ? 3 : 4;
+};
+
+/**
+ * One content line folded at 75 octets (RFC 5545 3.1), never inside a character. The ics
+ * package folds at 75 characters, too long for a title in Spanish or Japanese.
+ */
+function fold(line: string): string {
+  const parts = [''];
+  let size = 0;
+  for (const c of line) {
+    if (size + octets(c) > 75) {
+      parts.push(' ');
+      size = 1;
+    }
+    parts[parts.length - 1] += c;
+    size += octets(c);
+  }
+  return parts.join('\r\n');
 }

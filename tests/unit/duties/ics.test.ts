@@ -47,6 +47,15 @@ describe('calendar export', () => {
     expect(alarm.getFirstPropertyValue('description')).toBe(title);
   });
 
+  it('content lines are folded at 75 octets, not 75 characters, and read back whole', () => {
+    const title = 'Ensayo revisado por compañeros: ¿por qué las hojas cambian de color en otoño? — 日本語の課題名 🌱';
+    const text = dutiesToIcs([duty({ id: 'long', title, reviewDue: { at: T, text: '', doubts: [] } })], [24], words, NOW);
+    expect(text.split('\r\n').filter((l) => Buffer.byteLength(l, 'utf8') > 75)).toEqual([]);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe(`Peer reviews: ${title}`);
+    expect(event.component.getFirstSubcomponent('valarm')!.getFirstPropertyValue('description')).toBe(title);
+  });
+
   it('no deadlines: no file', () => {
     expect(dutiesToIcs([duty({ reviewDue: null })], [24], words, NOW)).toBe('');
   });
