@@ -19,6 +19,12 @@ describe('deadline parsing', () => {
     ['Due Mar 30, 2027 11:59 PM', 'en', 'America/New_York', '2027-03-31T03:59:00.000Z', []],
     ['December 10, 2026 23:59 UTC', 'en', undefined, '2026-12-10T23:59:00.000Z', []],
     ['2026-12-10 23:59 +0100', 'en', undefined, '2026-12-10T22:59:00.000Z', []],
+    ['Dec 3, 2026 12:00 AM UTC', 'en', undefined, '2026-12-03T00:00:00.000Z', []],
+    ['Dec 3, 2026 12:00 PM UTC', 'en', undefined, '2026-12-03T12:00:00.000Z', []],
+    ['Jul 3, 2027 11:59 PM PT', 'en', undefined, '2027-07-04T06:59:00.000Z', []],
+    // Days when the page's zone changes its clocks
+    ['Mar 28, 2027 23:59', 'en', 'Europe/London', '2027-03-28T22:59:00.000Z', []],
+    ['Mar 14, 2027 11:59 PM', 'en', 'America/New_York', '2027-03-15T03:59:00.000Z', []],
     // Times without a zone: read in the learner's zone (Madrid here), and asked
     ['Dec 3, 2026 11:59 PM', 'en', undefined, '2026-12-03T22:59:00.000Z', ['no-zone']],
     ['Dec 3, 2026', 'en', undefined, '2026-12-03T22:59:00.000Z', ['no-time', 'no-zone']],
@@ -31,6 +37,9 @@ describe('deadline parsing', () => {
     ['締切 2026年12月3日 23:59', 'ja', 'Asia/Tokyo', '2026-12-03T14:59:00.000Z', []],
     ['截止日期 2026年12月3日 23:59', 'zh-CN', 'Asia/Shanghai', '2026-12-03T15:59:00.000Z', []],
     ['Срок: 3 декабря 2026 23:59', 'ru', 'Europe/Moscow', '2026-12-03T20:59:00.000Z', []],
+    ['3 dic, 11:59 PM PST', 'es', undefined, '2026-12-04T07:59:00.000Z', ['no-year']],
+    ['3 déc. 23:59 PST', 'fr', undefined, '2026-12-04T07:59:00.000Z', ['no-year']],
+    ['3 de dez. 23:59 PST', 'pt', undefined, '2026-12-04T07:59:00.000Z', ['no-year']],
     ['3 de dezembro, 23:59', 'pt-BR', 'America/Sao_Paulo', '2026-12-04T02:59:00.000Z', ['no-year']],
     // A time of day the page-language parser returns apart from the date, or does not read, is kept (not 23:59)
     ['3 декабря 2026 г. в 9:00', 'ru', 'Europe/Moscow', '2026-12-03T06:00:00.000Z', []],
@@ -68,6 +77,8 @@ describe('deadline parsing', () => {
   it('trusts a machine-readable moment with a zone (edX data-datetime) over the text', () => {
     expect(read('due December 3 (in 5 days)', 'en', undefined, { iso: '2026-12-03T23:59:00+00:00' })).toEqual({ at: '2026-12-03T23:59:00.000Z', doubts: [] });
     expect(read('', 'en', undefined, { iso: '2026-12-03T07:59:00.000Z' })).toEqual({ at: '2026-12-03T07:59:00.000Z', doubts: [] });
+    expect(read('', 'en', undefined, { iso: '2026-12-03T23:59:00-0800' }).at).toBe('2026-12-04T07:59:00.000Z');
+    expect(read('', 'en', undefined, { iso: '2026-12-03T23:59:00.123456+00:00' }).at).toBe('2026-12-03T23:59:00.123Z');
   });
 
   it('does not trust a machine-readable moment without a zone', () => {
@@ -101,6 +112,8 @@ describe('deadline parsing', () => {
       if (machine === undefined) delete process.env.TZ;
       else process.env.TZ = machine;
     }
+    // Seen Dec 30: "Jan 2" is next year's.
+    expect(iso(parseDeadline({ text: 'Due Jan 2, 11:59 PM PST', lang: 'en' }, Date.parse('2026-12-30T12:00:00Z'), 'UTC').at)).toBe('2027-01-03T07:59:00.000Z');
     // Passed there too: next year (as documented).
     expect(iso(parseDeadline({ text: 'Dec 3, 11:59 PM', lang: 'en', timeZone: 'America/Los_Angeles' }, Date.parse('2026-12-04T08:00:00Z')).at)).toBe('2027-12-04T07:59:00.000Z');
   });

@@ -69,6 +69,11 @@ describe('reminder schedule (fake clock)', () => {
     expect(nextReminderAt(d, S, T0 + 98.5 * H)).toBeNull();
   });
 
+  it('a deadline seen first 2 hours before it reminds once, with every reminder time used up', () => {
+    const d = duty({ reviewDue: { at: T0 + 2 * H, text: '', doubts: [] } });
+    expect(dueReminder(d, S, T0)?.keys).toEqual(['review@48', 'review@24', 'review@3']);
+  });
+
   it('a passed deadline never notifies', () => {
     const d = duty({ reviewDue: { at: T0 - H, text: '', doubts: [] } });
     expect(dueReminder(d, S, T0)).toBeNull();
