@@ -5,7 +5,7 @@ import { backgroundText } from '../ui/page-strings';
 import { countForm } from '../ui/messages-table';
 import { applyReading, confirmDeadline, markSent, saveDuty, setDone, snoozeDuty } from './store';
 import { dutyDoubts } from './doubts';
-import { DEFAULT_DUTY_SETTINGS, DUTY_SETTINGS_KEY, dueReminder, isDutySettings, nextReminderAt, reviewsOwed, type DueReminder, type DutySettings } from './schedule';
+import { badgeChangeAt, DEFAULT_DUTY_SETTINGS, DUTY_SETTINGS_KEY, dueReminder, isDutySettings, nextReminderAt, reviewsOwed, type DueReminder, type DutySettings } from './schedule';
 
 /** Alarm and notification names: one per duty. */
 const PREFIX = 'duty:';
@@ -83,9 +83,10 @@ export async function syncDuty(id: string, settings?: DutySettings, now = Date.n
     await notify(d, due, now).catch((err) => console.warn('[MoocMate] notification failed', err));
   }
   if (d.status === 'done') await browser.notifications.clear(nameOf(id)).catch(() => false);
-  const next = nextReminderAt(d, s, now);
-  if (next === null) await browser.alarms.clear(nameOf(id));
-  else await browser.alarms.create(nameOf(id), { when: next });
+  // Also woken at the review deadline after the last reminder, so the badge stops counting it then.
+  const times = [nextReminderAt(d, s, now), badgeChangeAt(d, now)].filter((t): t is number => t !== null);
+  if (times.length === 0) await browser.alarms.clear(nameOf(id));
+  else await browser.alarms.create(nameOf(id), { when: Math.min(...times) });
 }
 
 /** Every duty's reminder, and the badge, from the database (start-up, install, import). */

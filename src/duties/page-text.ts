@@ -1,4 +1,5 @@
 import type { DutyReading } from '../messaging/protocol';
+import { countPair } from './counts';
 
 /**
  * The fallback for pages whose markup no adapter knows: read the visible text for a
@@ -7,9 +8,10 @@ import type { DutyReading } from '../messaging/protocol';
  * the background marks every date for the learner to confirm. Runs only when the learner
  * asks (the popup's "Add this page"), never on its own.
  */
-const DUE = /\b(?:due|deadline|closes|submit by|review by|fecha l[ií]mite|vence|entrega|à rendre|date limite|prazo|fällig|abgabe|frist)\b\s*[:\-–]?\s*(.{3,120})/i;
+// A bare "by" names a deadline only before a number, a month or a weekday ("Review your peers by 03/12/2026").
+const DUE =
+  /\b(?:due|deadline|closes|submit by|review by|by(?= (?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))|fecha l[ií]mite|vence|entrega|à rendre|date limite|prazo|fällig|abgabe|frist)\b\s*[:\-–]?\s*(.{3,120})/i;
 const REVIEW_WORDS = /peer|review|assess|revis|compañer|pares|évalu|pairs|avalia|bewert|beoordel/i;
-const PAIR = /(\d{1,4})\s*(?:of|de|sur|von|van|di|\/)\s*(\d{1,4})/i;
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 export function readDutyFromText(doc: Document, loc: Location): DutyReading {
@@ -18,10 +20,7 @@ export function readDutyFromText(doc: Document, loc: Location): DutyReading {
   let submitDue: string | null = null;
   let reviewDue: string | null = null;
   for (const line of lines) {
-    if (!pair && REVIEW_WORDS.test(line)) {
-      const m = PAIR.exec(line);
-      if (m && !DUE.test(line)) pair = [Number(m[1]), Number(m[2])];
-    }
+    if (!pair && REVIEW_WORDS.test(line) && !DUE.test(line)) pair = countPair(line);
     const due = DUE.exec(line);
     if (!due) continue;
     if (REVIEW_WORDS.test(line)) reviewDue ??= due[1];

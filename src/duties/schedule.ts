@@ -114,6 +114,16 @@ export function nextReminderAt(d: DutyRecord, s: DutySettings, now: number): num
   return next;
 }
 
+/**
+ * When this duty's part of the badge changes with no page or click: at its review deadline,
+ * while reviews are owed (the rule of reviewsOwed). Null when nothing changes by itself.
+ */
+export function badgeChangeAt(d: DutyRecord, now: number): number | null {
+  if (d.status === 'done' || d.reviewsGiven >= d.reviewsRequired) return null;
+  const at = d.reviewDue?.at ?? null;
+  return at !== null && at > now ? at : null;
+}
+
 /** Reviews the learner still owes, across open duties whose review deadline has not passed. */
 export function reviewsOwed(duties: DutyRecord[], now: number): number {
   let n = 0;
@@ -145,9 +155,10 @@ export function bucketOf(d: DutyRecord, now: number): DutyBucket {
   if (d.status === 'done') return 'done';
   const next = nextDeadline(d, now);
   if (!next) {
-    const known = [d.submitDue?.at, d.reviewDue?.at].some((t) => t != null);
-    const owes = !d.submitted || d.reviewsGiven < d.reviewsRequired;
-    return known && owes ? 'passed' : 'undated';
+    // Passed only when a step still owed had a deadline (reviews whose date the page does not show yet are undated).
+    const missedSubmit = !d.submitted && d.submitDue?.at != null;
+    const missedReview = d.reviewsGiven < d.reviewsRequired && d.reviewDue?.at != null;
+    return missedSubmit || missedReview ? 'passed' : 'undated';
   }
   const endOfToday = new Date(now);
   endOfToday.setHours(23, 59, 59, 999);

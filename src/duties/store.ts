@@ -57,6 +57,25 @@ function mergeDeadline(old: DutyDeadline | null, read: DutyDeadline | null): Dut
   return read;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * Whether a new reading moved the deadline. A relative date ("due in 5 hours") counts from
+ * the moment it is read and is only as exact as the page's rounding, so reading the same
+ * page again gives a slightly different moment: a change smaller than its largest unit
+ * (a day, an hour, a minute) is the same deadline.
+ */
+function moved(before: DutyDeadline | null, after: DutyDeadline | null, now: number): boolean {
+  const [a, b] = [before?.at ?? null, after?.at ?? null];
+  if (a === b) return false;
+  if (a === null || b === null) return true;
+  if (!before?.doubts.includes('relative') && !after?.doubts.includes('relative')) return true;
+  const left = Math.max(a, b) - now;
+  return Math.abs(a - b) >= (left >= DAY ? DAY : left >= HOUR ? HOUR : MINUTE);
+}
+
 /**
  * Stores what a page showed about one assignment. Counts and dates from the page replace
  * older readings; fields the learner edited stay as the learner set them. A reminder that
@@ -87,8 +106,7 @@ export async function applyReading(db: MoocMateDb, r: DutyReading, now: number):
     set('reviewsRequired', r.reviewsRequired ?? undefined);
     set('reviewsReceived', r.reviewsReceived ?? undefined);
     set('reviewsNeeded', r.reviewsNeeded ?? undefined);
-    const oldSubmit = d.submitDue?.at ?? null;
-    const oldReview = d.reviewDue?.at ?? null;
+    const [oldSubmit, oldReview] = [d.submitDue, d.reviewDue];
     const parse = (x: DutyReading['submitDue']): DutyDeadline | null => {
       if (!x) return null;
       const got = parseDeadline(x, now);
@@ -98,8 +116,8 @@ export async function applyReading(db: MoocMateDb, r: DutyReading, now: number):
     set('submitDue', mergeDeadline(d.submitDue, parse(r.submitDue)));
     set('reviewDue', mergeDeadline(d.reviewDue, parse(r.reviewDue)));
     // A deadline that moved gets its reminders again.
-    if ((d.submitDue?.at ?? null) !== oldSubmit) d.sent = d.sent.filter((k) => !k.startsWith('submit@'));
-    if ((d.reviewDue?.at ?? null) !== oldReview) d.sent = d.sent.filter((k) => !k.startsWith('review@'));
+    if (moved(oldSubmit, d.submitDue, now)) d.sent = d.sent.filter((k) => !k.startsWith('submit@'));
+    if (moved(oldReview, d.reviewDue, now)) d.sent = d.sent.filter((k) => !k.startsWith('review@'));
     if (r.complete && d.status === 'open') d.status = 'done';
     d.updatedAt = now;
     await db.duties.put(d);

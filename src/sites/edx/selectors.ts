@@ -64,7 +64,9 @@ export const selectors = {
    * `div.openassessment`, its steps `li.openassessment__steps__step`, the response step
    * `.step--response` and the peer step `.step--peer-assessment` (`is--complete` when
    * done); each step's due date `.step__deadline .ora-datetime` with `data-datetime` (ISO,
-   * UTC) and `data-timezone`; the peer status "In Progress (<current> of <required>)".
+   * UTC) and `data-timezone`; the peer status "In Progress (<current> of <required>)",
+   * where <current> is the review the learner is on (`review_num` = graded + 1), and the
+   * closed step's "Incomplete (<completed> of <required>)".
    */
   oraBlock: ORA_BLOCK,
   oraWrapper: '[data-block-type="openassessment"]',
@@ -75,6 +77,7 @@ export const selectors = {
   oraDeadline: '.step__deadline',
   oraStatus: '.step__status__value',
   oraCurrent: '.step__status__number--current',
+  oraGraded: '.step__status__value--completed',
   oraRequired: '.step__status__value--required',
   discussionLink: 'a[href*="/discussion"]',
 } as const;

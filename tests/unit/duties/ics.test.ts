@@ -10,6 +10,8 @@ const words = {
   unconfirmed: 'Date not confirmed',
 };
 const T = Date.parse('2026-12-06T07:59:00Z');
+const NOW = Date.parse('2026-12-01T10:00:00Z');
+const uids = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c).uid);
 
 describe('calendar export', () => {
   it('writes every open deadline; a real iCalendar parser reads back the moments, ids and alarms', () => {
@@ -21,6 +23,7 @@ describe('calendar export', () => {
       ],
       [48, 3],
       words,
+      NOW,
     );
     const cal = new ICAL.Component(ICAL.parse(text));
     const events = cal.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
@@ -37,7 +40,29 @@ describe('calendar export', () => {
     expect(submit.description).toContain('Date not confirmed');
   });
 
+  it('an alarm\'s text is escaped like the event\'s: a title with a backslash, a semicolon and a comma reads back the same', () => {
+    const title = 'Essay C:\\notes; "draft", part 1';
+    const text = dutiesToIcs([duty({ id: 'esc', title, reviewDue: { at: T, text: '', doubts: [] } })], [24], words, NOW);
+    const alarm = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!.getFirstSubcomponent('valarm')!;
+    expect(alarm.getFirstPropertyValue('description')).toBe(title);
+  });
+
+  it('content lines are folded at 75 octets, not 75 characters, and read back whole', () => {
+    const title = 'Ensayo revisado por compañeros: ¿por qué las hojas cambian de color en otoño? — 日本語の課題名 🌱';
+    const text = dutiesToIcs([duty({ id: 'long', title, reviewDue: { at: T, text: '', doubts: [] } })], [24], words, NOW);
+    expect(text.split('\r\n').filter((l) => Buffer.byteLength(l, 'utf8') > 75)).toEqual([]);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe(`Peer reviews: ${title}`);
+    expect(event.component.getFirstSubcomponent('valarm')!.getFirstPropertyValue('description')).toBe(title);
+  });
+
   it('no deadlines: no file', () => {
-    expect(dutiesToIcs([duty({ reviewDue: null })], [24], words)).toBe('');
+    expect(dutiesToIcs([duty({ reviewDue: null })], [24], words, NOW)).toBe('');
+  });
+
+  it('only deadlines that remind: not the reviews once all are given, not a passed date', () => {
+    const allGiven = duty({ id: 'given', submitted: false, submitDue: { at: T, text: '', doubts: [] }, reviewsGiven: 3, reviewsRequired: 3, reviewDue: { at: T, text: '', doubts: [] } });
+    const passed = duty({ id: 'passed', reviewDue: { at: NOW - 1000, text: '', doubts: [] } });
+    expect(uids(dutiesToIcs([allGiven, passed], [24], words, NOW))).toEqual(['given-submit@moocmate']);
   });
 });

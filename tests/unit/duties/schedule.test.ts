@@ -69,6 +69,11 @@ describe('reminder schedule (fake clock)', () => {
     expect(nextReminderAt(d, S, T0 + 98.5 * H)).toBeNull();
   });
 
+  it('a deadline seen first 2 hours before it reminds once, with every reminder time used up', () => {
+    const d = duty({ reviewDue: { at: T0 + 2 * H, text: '', doubts: [] } });
+    expect(dueReminder(d, S, T0)?.keys).toEqual(['review@48', 'review@24', 'review@3']);
+  });
+
   it('a passed deadline never notifies', () => {
     const d = duty({ reviewDue: { at: T0 - H, text: '', doubts: [] } });
     expect(dueReminder(d, S, T0)).toBeNull();
@@ -149,6 +154,9 @@ describe('badge and advice', () => {
     expect(bucketOf(duty({ reviewDue: local(24 * 9) }), noon)).toBe('later');
     expect(bucketOf(duty({ reviewDue: null }), T0)).toBe('undated');
     expect(bucketOf(duty({ reviewDue: at(-1) }), T0)).toBe('passed');
+    // Reviews owed but their date not shown yet, the submission in on time: nothing was missed.
+    expect(bucketOf(duty({ submitDue: at(-1), reviewDue: null }), T0)).toBe('undated');
+    expect(bucketOf(duty({ submitted: false, submitDue: at(-1), reviewDue: null }), T0)).toBe('passed');
     expect(bucketOf(duty({ status: 'done' }), T0)).toBe('done');
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers';
 import { applyReading, dutyIdFor, markSent, saveDuty, setDone } from '../../../src/duties/store';
 import type { DutyReading } from '../../../src/messaging/protocol';
+import { dueReminder, DEFAULT_DUTY_SETTINGS } from '../../../src/duties/schedule';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const reading = (over: Partial<DutyReading> = {}): DutyReading => ({
@@ -30,6 +31,22 @@ describe('duty store', () => {
     expect((await applyReading(db, reading(), NOW)).duty.sent).toEqual(['review@48']);
     const moved = await applyReading(db, reading({ reviewDue: { text: 'due Dec 7', iso: '2026-12-07T23:59:00+00:00' } }), NOW);
     expect(moved.duty.sent).toEqual([]);
+  });
+
+  it('a relative deadline read again ("Due in 5 hours", 10 minutes later) has not moved: its reminder is not shown twice', async () => {
+    const db = freshDb();
+    const inFive = reading({ reviewDue: { text: 'Due in 5 hours', lang: 'en' } });
+    const first = await applyReading(db, inFive, NOW);
+    const due = dueReminder(first.duty, DEFAULT_DUTY_SETTINGS, NOW)!;
+    expect(due.keys).toEqual(['review@48', 'review@24']);
+    await markSent(db, first.duty.id, due.keys, false, NOW);
+    const again = await applyReading(db, inFive, NOW + 10 * 60_000);
+    expect(again.duty.sent).toEqual(due.keys);
+    expect(dueReminder(again.duty, DEFAULT_DUTY_SETTINGS, NOW + 10 * 60_000)).toBeNull();
+    // The page's hours count down: an hour later "in 4 hours" is the same deadline too.
+    expect((await applyReading(db, reading({ reviewDue: { text: 'Due in 4 hours', lang: 'en' } }), NOW + 60 * 60_000)).duty.sent).toEqual(due.keys);
+    // Moved by more than the page's rounding: the reminders come back.
+    expect((await applyReading(db, reading({ reviewDue: { text: 'Due in 3 days', lang: 'en' } }), NOW + 60 * 60_000)).duty.sent).toEqual([]);
   });
 
   it('an unreadable date from the page never replaces a known one', async () => {

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPeerDuties } from '../../../src/sites/registry';
 import { countPair } from '../../../src/sites/peer-text';
+import { applyReading } from '../../../src/duties/store';
+import { bucketOf, openDeadlines, reviewsOwed } from '../../../src/duties/schedule';
+import { freshDb } from '../helpers';
 
 const PAGES = join(import.meta.dirname, '../../../tests/fixtures/pages');
 
@@ -79,7 +82,7 @@ describe('edX Open Response Assessment reader', () => {
     });
   };
 
-  it('reads each ORA block: the peer step "In Progress (1 of 3)", its due date, and whether I submitted', () => {
+  it('reads each ORA block: the peer step "In Progress (2 of 3)" (one given), its due date, and whether I submitted', () => {
     const duties = open('edx/ora-peer.html', url, fill);
     expect(duties).toHaveLength(2);
     expect(duties[0]).toEqual({
@@ -116,6 +119,73 @@ describe('edX Open Response Assessment reader', () => {
     expect([d.reviewsGiven, d.reviewsRequired]).toEqual([1, 3]);
   });
 
+  // ORA shows the review the learner is on (edx-ora2 peer view: review_num = graded + 1).
+  it.each([
+    ['1', 0],
+    ['2', 1],
+    ['3', 2],
+  ])('"In Progress (%s of 3)" means %i given', (current, given) => {
+    const [d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      doc.querySelector('.step__status__number--current')!.textContent = current;
+    });
+    expect([d.reviewsGiven, d.reviewsRequired]).toEqual([given, 3]);
+  });
+
+  it('on the last review ("In Progress (3 of 3)") one review is still owed: the review deadline reminds and the badge counts it', async () => {
+    const [reading] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      doc.querySelector('.step__status__number--current')!.textContent = '3';
+    });
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const { duty } = await applyReading(freshDb(), reading, now);
+    expect(openDeadlines(duty, now).map((d) => d.kind)).toContain('review');
+    expect(reviewsOwed([duty], now)).toBe(1);
+  });
+
+  it('a closed peer step says how many were graded: "Incomplete (2 of 3)" is 2 given', () => {
+    const [d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      // edx-ora2 legacy/peer/oa_peer_closed.html
+      doc.querySelector('.step--peer-assessment .step__status__value')!.innerHTML =
+        '<span class="copy">Incomplete (<span class="step__status__value--completed">2</span> of <span class="step__status__value--required">3</span>)</span>';
+    });
+    expect([d.reviewsGiven, d.reviewsRequired]).toEqual([2, 3]);
+  });
+
+  // edx-ora2 legacy templates: before a step's start, its header shows the start date ("available {date} …") where the due date goes.
+  const notOpenYet = (step: Element) => {
+    const el = step.querySelector('.ora-datetime')!;
+    el.setAttribute('data-string', 'available {date} (in {time_until})');
+    el.textContent = `available ${el.getAttribute('data-datetime')} (in 2 days)`;
+  };
+
+  it('a peer step that has not opened shows its opening date: that is not the review deadline', async () => {
+    const [d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      const peer = doc.querySelector('.step--peer-assessment')!;
+      notOpenYet(peer);
+      peer.className = 'openassessment__steps__step step--peer-assessment is--unavailable is--empty ui-slidable__container';
+      peer.querySelector('.step__status__value')!.innerHTML = '<span class="copy">Not Available</span>';
+    });
+    expect(d.reviewDue).toBeNull();
+    expect(d.submitDue).toMatchObject({ iso: '2026-12-01T23:59:00+00:00' });
+    // Stored as the page shows it: no review reminder before the step opens, and the duty is not "passed" once it does.
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    const { duty } = await applyReading(freshDb(), { ...d, reviewsGiven: 0, reviewsRequired: 3 }, now);
+    expect(openDeadlines(duty, now).map((x) => x.kind)).toEqual([]);
+    expect(bucketOf(duty, Date.parse('2026-12-05T00:01:00Z'))).toBe('undated');
+  });
+
+  it('a response step that has not opened gives no submission deadline either', () => {
+    const [, d] = open('edx/ora-peer.html', url, (doc) => {
+      fill(doc);
+      notOpenYet(doc.querySelectorAll('.openassessment')[1].querySelector('.step--response')!);
+    });
+    expect(d.submitDue).toBeNull();
+    expect(d.reviewDue).toMatchObject({ iso: '2026-12-08T23:59:00+00:00' });
+  });
+
   it('a video unit has no duties', () => {
     expect(open('edx/unit-three-videos.html', 'https://courses.edx.org/courses/course-v1:MoocMateX+PLANT101+2026/courseware/week-1/leaves/1')).toEqual([]);
   });
@@ -128,6 +198,15 @@ describe('count pairs in several languages', () => {
     ['Vous avez évalué 2 sur 4', [2, 4]],
     ['2/5 reviewed', [2, 5]],
     ['Sie haben 1 von 3 bewertet', [1, 3]],
+    ['Du har granskat 1 av 3', [1, 3]],
+    // What is left: the first number is owed, not given
+    ['You have 2 of 3 reviews left', [1, 3]],
+    ['Reviews remaining: 2 of 3', [1, 3]],
+    ['Te quedan 2 de 3 revisiones', [1, 3]],
+    ['Осталось 1 из 3', [2, 3]],
+    ['You reviewed 1 of 3. 2 left to go.', [1, 3]],
+    // A date is not a count
+    ['Review your peers by 03/12/2026', null],
     ['no numbers here', null],
   ])('%s', (text, pair) => expect(countPair(text)).toEqual(pair));
 });
