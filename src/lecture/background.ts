@@ -19,6 +19,7 @@ export const lectureCaptions: Handlers['lecture.captions'] = async ({ lectureId 
         label: t.label,
         language: t.language,
         detectedLanguage: t.detectedLanguage,
+        ...(t.generated ? { generated: true } : {}),
         cues: (await loadCues(db, t.id)).map((c) => ({ start: c.start, end: c.end, text: c.text })),
       })),
     ),

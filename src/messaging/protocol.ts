@@ -50,6 +50,8 @@ export interface LectureCaptionTrack {
   language: string;
   /** ISO 639-3 from the whole transcript, 'und' when unsure. */
   detectedLanguage: string;
+  /** Made by speech recognition (YouTube's automatic captions): so in the spoken language. */
+  generated?: boolean;
   cues: Array<{ start: number; end: number; text: string }>;
 }
 
