@@ -75,3 +75,42 @@ describe('the lecture’s language is the spoken one', () => {
     expect(chooseTracks([t('de'), t('fr', true)], 'fr-CA')).toMatchObject({ lecture: { id: 'fr-asr' }, translation: null, translateTo: null });
   });
 });
+
+describe('the variant of the learner’s language', () => {
+  const track = (id: string, language: string): LectureCaptionTrack => ({
+    id,
+    kind: id === 'en' ? 'captions' : 'subtitles',
+    label: id,
+    language,
+    detectedLanguage: 'und',
+    cues: [{ start: 0, end: 1, text: id }],
+  });
+  const en = track('en', 'en');
+  const under = (learner: string, ...tracks: LectureCaptionTrack[]) => chooseTracks([en, ...tracks], learner)!.translation?.id;
+
+  it('a learner in Taiwan or Hong Kong gets Traditional Chinese, one in China Simplified', () => {
+    const hans = track('hans', 'zh-Hans');
+    const hant = track('hant', 'zh-Hant');
+    expect(under('zh-TW', hans, hant)).toBe('hant');
+    expect(under('zh-HK', hans, track('tw', 'zh-TW'))).toBe('tw');
+    expect(under('zh-CN', hant, hans)).toBe('hans');
+    expect(under('zh', hant, track('plain', 'zh'))).toBe('plain');
+  });
+
+  it('the learner’s own region first, then a track meant for a whole region, then any', () => {
+    const latam = track('419', 'es-419');
+    const spain = track('es-ES', 'es-ES');
+    expect(under('es-ES', latam, spain)).toBe('es-ES');
+    expect(under('es-MX', spain, latam)).toBe('419');
+    expect(under('pt-PT', track('br', 'pt-BR'), track('pt', 'pt-PT'))).toBe('pt');
+    expect(under('pt-PT', track('br', 'pt-BR'))).toBe('br');
+    expect(under('en_GB', track('x', 'en-US'))).toBeUndefined(); // the lecture is in their language: one line
+  });
+
+  it('asks the on-device translator for Traditional Chinese when the learner reads it', () => {
+    expect(chooseTracks([en], 'zh-TW')!.translateTo).toBe('zh-Hant');
+    expect(chooseTracks([en], 'zh-Hant-HK')!.translateTo).toBe('zh-Hant');
+    expect(chooseTracks([en], 'zh-CN')!.translateTo).toBe('zh');
+    expect(chooseTracks([en], 'pt-PT')!.translateTo).toBe('pt');
+  });
+});
