@@ -3,7 +3,8 @@ import { getDb } from '../../../src/db/schema';
 import { ingestTrack } from '../../../src/captions/store';
 import { lectureCaptions } from '../../../src/lecture/background';
 import { browserTranslator, TranslationCache } from '../../../src/lecture/translate';
-import { captured, cues } from '../helpers';
+import { chooseTracks } from '../../../src/lecture/track-choice';
+import { captured, cues, page } from '../helpers';
 
 describe('lecture.captions', () => {
   it('gives the overlay a lecture’s tracks with lines, captions first, and leaves out empty ones', async () => {
@@ -18,6 +19,19 @@ describe('lecture.captions', () => {
       { start: 2, end: 3.8, text: 'Adiós.' },
     ]);
     expect((await lectureCaptions({ lectureId: 'nothing' }, {})).tracks).toEqual([]);
+  });
+
+  it('gives a track the page declared no language for its detected one, so it can be translated', async () => {
+    const db = getDb();
+    const p = page({ lectureKey: `no-lang-${Math.random()}` });
+    const { lectureId } = await ingestTrack(db, captured({ page: p, track: { kind: 'captions', label: 'Captions', language: '', source: 'track-file' }, detectedLanguage: 'eng' }), 1);
+    await ingestTrack(db, captured({ page: p, track: { kind: 'subtitles', label: '?', language: '', source: 'track-file' }, cues: cues(['…']), detectedLanguage: 'und' }), 1);
+    const { tracks } = await lectureCaptions({ lectureId }, {});
+    expect(tracks.map((t) => [t.language, t.detectedLanguage])).toEqual([
+      ['en', 'eng'],
+      ['', 'und'],
+    ]);
+    expect(chooseTracks(tracks, 'es')).toMatchObject({ lecture: { label: 'Captions' }, translateTo: 'es' });
   });
 });
 
@@ -34,6 +48,11 @@ describe('on-device translation', () => {
     const tr = await browserTranslator('en-US', 'pt', { Translator: ready });
     expect(ready.availability).toHaveBeenCalledWith({ sourceLanguage: 'en', targetLanguage: 'pt' });
     expect(await tr!.translate('Hello')).toBe('[pt] Hello');
+    // A track declared en_US: the API gets a valid tag (it throws on "en_us").
+    const strict = api('available');
+    strict.availability.mockImplementation(async (o: { sourceLanguage: string; targetLanguage: string }) => (Intl.getCanonicalLocales([o.sourceLanguage, o.targetLanguage]), 'available'));
+    expect(await browserTranslator('en_US', 'pt', { Translator: strict })).not.toBeNull();
+    expect(strict.availability).toHaveBeenCalledWith({ sourceLanguage: 'en', targetLanguage: 'pt' });
     const broken = { availability: async () => Promise.reject(new Error('no')) };
     expect(await browserTranslator('en', 'pt', { Translator: broken })).toBeNull();
   });
