@@ -50,7 +50,11 @@ export interface WordsToKnowOptions {
 export const DEFAULT_MAX_ZIPF = 3.5;
 /** A word a phrase is built around must itself be a content word: "the stomata" is not a phrase. */
 const FUNCTION_WORD_ZIPF = 5.5;
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+// Accented letters too ("café", "naïve"; marks for text in decomposed form). Latin script
+// only: the list is English, and a word in another script would rank as rarest.
+const WORD = /[\p{sc=Latin}\p{M}]+(?:['’][\p{sc=Latin}\p{M}]+)*/gu;
+/** SUBTLEX spells words without accents ("cafe", "cliche"). */
+const plain = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
 interface Seen {
   base: string;
@@ -79,7 +83,8 @@ export function wordsToKnow(
     let got = bases.get(lower);
     if (!got) {
       const base = baseForm(lower);
-      got = { base, zipf: Math.max(freq.zipf(lower), freq.zipf(base)) };
+      const spelt = plain(lower);
+      got = { base, zipf: Math.max(freq.zipf(spelt), freq.zipf(spelt === lower ? base : baseForm(spelt))) };
       bases.set(lower, got);
     }
     return got;
@@ -102,7 +107,7 @@ export function wordsToKnow(
       const lower = raw.toLowerCase();
       const between = prev ? cue.text.slice(prev.end, m.index) : '';
       if (/[.!?:;]/.test(between)) sentenceStart = true;
-      const capitalised = /^[A-Z]/.test(raw) && !sentenceStart;
+      const capitalised = /^\p{Lu}/u.test(raw) && !sentenceStart;
       sentenceStart = false;
       if (lower.includes("'") || lower.includes('’')) {
         prev = null;

@@ -12,6 +12,9 @@ const demo = (name: string) => {
   return parsed.cues;
 };
 
+const cues = (...texts: string[]) => texts.map((text, index) => ({ index, start: index * 3, text }));
+const wordsOf = (...texts: string[]) => wordsToKnow(cues(...texts), freq);
+
 describe('baseForm', () => {
   it('gives the lower-case English lemma', () => {
     expect(baseForm('Roots')).toBe('root');
@@ -80,6 +83,18 @@ describe('wordsToKnow', () => {
     const texts = wordsToKnow(cues, freq).map((w) => w.text);
     expect(texts.indexOf('stomata')).toBeLessThan(texts.indexOf('glucose'));
     expect(texts).not.toContain('smith');
+  });
+
+  it('reads words with accented letters whole, and knows them by their plain spelling', () => {
+    const texts = wordsOf(
+      'After the lecture we can continue the discussion in the café.',
+      'Saying that correlation is not causation is almost a cliché.',
+      'The cafe\u0301 near the lab is where the cliché was born.',
+      'A naïve Bayes classifier assumes the features are independent; Αθήνα, 人工智能.',
+    ).map((w) => w.text);
+    // SUBTLEX has "cliche" (rare), "cafe" and "naive" (common enough): never "clich", "caf" or "na".
+    expect(texts).toContain('cliché');
+    for (const no of ['clich', 'caf', 'café', 'naïve', 've', 'αθήνα', '人工智能']) expect(texts).not.toContain(no);
   });
 
   it('copes with empty and odd lines', () => {
