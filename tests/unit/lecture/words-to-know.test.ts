@@ -97,6 +97,29 @@ describe('wordsToKnow', () => {
     for (const no of ['clich', 'caf', 'café', 'naïve', 've', 'αθήνα', '人工智能']) expect(texts).not.toContain(no);
   });
 
+  it('leaves out speaker labels (edX test_transcripts.srt: "LILA FISHER: Hi, welcome to Edx.") and sound tags', () => {
+    const f = 'tests/fixtures/captions/openedx/test_transcripts.srt';
+    // "Lila" is only a name there: the label, and "I'm Lila Fisher, an Edx fellow".
+    expect(wordsToKnow(parseCaptionFile(readFileSync(f, 'utf8'), { url: f }).cues, freq).map((w) => w.text)).not.toContain('lila');
+    const texts = wordsOf(
+      'So the enzyme binds to the substrate here.',
+      '[INAUDIBLE] and then the product is released.',
+      '(CROSSTALK) Sorry, one at a time please.',
+      '>> LILA FISHER: Chlorophyll is green.',
+    ).map((w) => w.text);
+    expect(texts).toContain('substrate');
+    expect(texts).not.toContain('inaudible');
+    expect(texts).not.toContain('crosstalk');
+    // After a label a sentence starts: a capital there is no name.
+    expect(texts).toContain('chlorophyll');
+  });
+
+  it('knows a sentence that runs on into the next line: a capital there is a name', () => {
+    const texts = wordsOf('We owe this machine to Charles', 'Babbage, who designed it.', 'Chlorophyll is another story.').map((w) => w.text);
+    expect(texts).not.toContain('babbage');
+    expect(texts).toContain('chlorophyll');
+  });
+
   it('copes with empty and odd lines', () => {
     expect(wordsToKnow([], freq)).toEqual([]);
     expect(wordsToKnow([{ index: 0, start: 0, text: '♪ ♪ 123 … <b>' }], freq)).toEqual([]);
