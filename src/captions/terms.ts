@@ -20,6 +20,9 @@ const ACCENTS = /[\u0300-\u036f]+/g;
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** True when a text holds Chinese or Japanese, written without spaces between words. */
+export const hasCjk = (text: string): boolean => CJK.test(text);
+
 export function normalise(text: string): string {
   return text.normalize('NFKD').replace(ACCENTS, '').normalize('NFC').toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { getDb } from '../db/schema';
 import { loadCues } from '../captions/store';
 import { sortTracks } from '../captions/track-order';
+import { toBcp47 } from '../language/codes';
 import type { Handlers } from '../messaging/router';
 
 /**
@@ -17,8 +18,10 @@ export const lectureCaptions: Handlers['lecture.captions'] = async ({ lectureId 
         id: t.id,
         kind: t.kind,
         label: t.label,
-        language: t.language,
+        // A page that declares no language: the detected one, so the overlay can still pair or translate.
+        language: t.language || (t.detectedLanguage === 'und' ? '' : toBcp47(t.detectedLanguage)),
         detectedLanguage: t.detectedLanguage,
+        ...(t.generated ? { generated: true } : {}),
         cues: (await loadCues(db, t.id)).map((c) => ({ start: c.start, end: c.end, text: c.text })),
       })),
     ),

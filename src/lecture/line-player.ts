@@ -45,6 +45,8 @@ export class LinePlayer {
   }
 
   setLines(lines: PairedLine[]): void {
+    // New lines (the next lecture in the same <video>, or none): a slowed line is over.
+    this.release();
     this.lines = lines;
     this.current = -2; // force a redraw
     this.update();

@@ -1,3 +1,5 @@
+import { hasCjk, words as cjkWords } from '../captions/terms';
+
 /** How hard a line is to read in its time on screen. */
 export interface Load {
   words: number;
@@ -11,7 +13,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
 export function lineLoad(text: string, start: number, end: number): Load {
   const seconds = Math.max(end - start, 0.001);
-  const words = text.match(WORD)?.length ?? 0;
+  // Chinese and Japanese put no spaces between words: the browser's word segmenter finds them
+  // (as transcript search does), else a dense line would be one word and never slowed.
+  const words = hasCjk(text) ? cjkWords(text).length : (text.match(WORD)?.length ?? 0);
   const chars = text.replace(/\s+/g, '').length;
   return { words, wpm: (words / seconds) * 60, cps: chars / seconds };
 }

@@ -15,7 +15,8 @@ interface TranslatorApi {
 export async function browserTranslator(source: string, target: string, scope: object = globalThis): Promise<LineTranslator | null> {
   const api = (scope as { Translator?: TranslatorApi }).Translator;
   if (!api || typeof api.availability !== 'function') return null;
-  const pair = { sourceLanguage: source.split('-')[0].toLowerCase(), targetLanguage: target };
+  // Pages write en_US as often as en-US; the API wants a valid tag.
+  const pair = { sourceLanguage: source.split(/[-_]/)[0].toLowerCase(), targetLanguage: target };
   try {
     // 'downloadable' needs a click to start a download; MoocMate does not start one unasked.
     if ((await api.availability(pair)) !== 'available') return null;

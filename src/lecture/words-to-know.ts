@@ -50,7 +50,15 @@ export interface WordsToKnowOptions {
 export const DEFAULT_MAX_ZIPF = 3.5;
 /** A word a phrase is built around must itself be a content word: "the stomata" is not a phrase. */
 const FUNCTION_WORD_ZIPF = 5.5;
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+// Accented letters too ("café", "naïve"; marks for text in decomposed form). Latin script
+// only: the list is English, and a word in another script would rank as rarest.
+const WORD = /[\p{sc=Latin}\p{M}]+(?:['’][\p{sc=Latin}\p{M}]+)*/gu;
+/** Sound tags ("[INAUDIBLE]", "(laughs)") and speaker labels ("LILA FISHER:" at a line's start) are not what is said. */
+const SOUND_TAG = /\[[^\]]*\]|\([^)]*\)/g;
+const SPEAKER = /^[ \t>-]*\p{Lu}[\p{Lu}\p{M} .'’-]*:/gmu;
+const SENTENCE_END = /[.!?:;]/;
+/** SUBTLEX spells words without accents ("cafe", "cliche"). */
+const plain = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
 interface Seen {
   base: string;
@@ -79,7 +87,8 @@ export function wordsToKnow(
     let got = bases.get(lower);
     if (!got) {
       const base = baseForm(lower);
-      got = { base, zipf: Math.max(freq.zipf(lower), freq.zipf(base)) };
+      const spelt = plain(lower);
+      got = { base, zipf: Math.max(freq.zipf(spelt), freq.zipf(spelt === lower ? base : baseForm(spelt))) };
       bases.set(lower, got);
     }
     return got;
@@ -93,16 +102,21 @@ export function wordsToKnow(
     return s;
   };
 
+  // A sentence runs on across lines: whether the next word starts one carries over.
+  let sentenceStart = true;
   for (const cue of cues) {
     const c = { index: cue.index, start: cue.start, text: cue.text };
-    let prev: { lower: string; base: string; zipf: number; end: number } | null = null;
-    let sentenceStart = true;
-    for (const m of cue.text.matchAll(WORD)) {
+    // A label starts what its speaker says; a tag stands between words, so no phrase spans it.
+    const text = cue.text.replace(SPEAKER, '.').replace(SOUND_TAG, ' | ');
+    let prev: { lower: string; base: string; zipf: number } | null = null;
+    let end = 0;
+    for (const m of text.matchAll(WORD)) {
       const raw = m[0].replace(/['’]s$/, '');
       const lower = raw.toLowerCase();
-      const between = prev ? cue.text.slice(prev.end, m.index) : '';
-      if (/[.!?:;]/.test(between)) sentenceStart = true;
-      const capitalised = /^[A-Z]/.test(raw) && !sentenceStart;
+      const between = text.slice(end, m.index);
+      end = m.index! + m[0].length;
+      if (SENTENCE_END.test(between)) sentenceStart = true;
+      const capitalised = /^\p{Lu}/u.test(raw) && !sentenceStart;
       sentenceStart = false;
       if (lower.includes("'") || lower.includes('’')) {
         prev = null;
@@ -118,8 +132,9 @@ export function wordsToKnow(
         const text = `${prev.lower} ${lower}`;
         note(pairs, key, () => ({ base: key, zipf: Math.min(prev!.zipf, zipf), count: 0, forms: new Map(), cue: c, common: false, parts: [prev!.base, base] as [string, string] }), text, !capitalised);
       }
-      prev = { lower, base, zipf, end: m.index! + m[0].length };
+      prev = { lower, base, zipf };
     }
+    if (SENTENCE_END.test(text.slice(end))) sentenceStart = true;
   }
 
   const out: WordToKnow[] = [];

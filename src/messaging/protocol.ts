@@ -46,10 +46,12 @@ export interface LectureCaptionTrack {
   id: string;
   kind: string;
   label: string;
-  /** Declared language (BCP 47), '' when the page gave none. */
+  /** Declared language (BCP 47); when the page gave none, the detected one; '' when neither. */
   language: string;
   /** ISO 639-3 from the whole transcript, 'und' when unsure. */
   detectedLanguage: string;
+  /** Made by speech recognition (YouTube's automatic captions): so in the spoken language. */
+  generated?: boolean;
   cues: Array<{ start: number; end: number; text: string }>;
 }
 

@@ -3,7 +3,8 @@ import { getDb } from '../../../src/db/schema';
 import { ingestTrack } from '../../../src/captions/store';
 import { lectureCaptions } from '../../../src/lecture/background';
 import { browserTranslator, TranslationCache } from '../../../src/lecture/translate';
-import { captured, cues } from '../helpers';
+import { chooseTracks } from '../../../src/lecture/track-choice';
+import { captured, cues, page } from '../helpers';
 
 describe('lecture.captions', () => {
   it('gives the overlay a lecture’s tracks with lines, captions first, and leaves out empty ones', async () => {
@@ -19,11 +20,25 @@ describe('lecture.captions', () => {
     ]);
     expect((await lectureCaptions({ lectureId: 'nothing' }, {})).tracks).toEqual([]);
   });
+
+  it('gives a track the page declared no language for its detected one, so it can be translated', async () => {
+    const db = getDb();
+    const p = page({ lectureKey: `no-lang-${Math.random()}` });
+    const { lectureId } = await ingestTrack(db, captured({ page: p, track: { kind: 'captions', label: 'Captions', language: '', source: 'track-file' }, detectedLanguage: 'eng' }), 1);
+    await ingestTrack(db, captured({ page: p, track: { kind: 'subtitles', label: '?', language: '', source: 'track-file' }, cues: cues(['…']), detectedLanguage: 'und' }), 1);
+    const { tracks } = await lectureCaptions({ lectureId }, {});
+    expect(tracks.map((t) => [t.language, t.detectedLanguage])).toEqual([
+      ['en', 'eng'],
+      ['', 'und'],
+    ]);
+    expect(chooseTracks(tracks, 'es')).toMatchObject({ lecture: { label: 'Captions' }, translateTo: 'es' });
+  });
 });
 
 describe('on-device translation', () => {
+  // Like Chrome's: a tag that is not valid BCP 47 ("en_us") throws.
   const api = (availability: string) => ({
-    availability: vi.fn(async () => availability),
+    availability: vi.fn(async (o: { sourceLanguage: string; targetLanguage: string }) => (Intl.getCanonicalLocales([o.sourceLanguage, o.targetLanguage]), availability)),
     create: vi.fn(async () => ({ translate: async (t: string) => `[pt] ${t}` })),
   });
 
@@ -34,6 +49,8 @@ describe('on-device translation', () => {
     const tr = await browserTranslator('en-US', 'pt', { Translator: ready });
     expect(ready.availability).toHaveBeenCalledWith({ sourceLanguage: 'en', targetLanguage: 'pt' });
     expect(await tr!.translate('Hello')).toBe('[pt] Hello');
+    // A track declared en_US.
+    expect(await browserTranslator('en_US', 'pt', { Translator: api('available') })).not.toBeNull();
     const broken = { availability: async () => Promise.reject(new Error('no')) };
     expect(await browserTranslator('en', 'pt', { Translator: broken })).toBeNull();
   });

@@ -22,9 +22,9 @@ class FakeVideo extends EventTarget {
     this.paused = true;
     this.dispatchEvent(new Event('pause'));
   }
-  at(t: number) {
+  at(t: number, type = 'timeupdate') {
     this.currentTime = t;
-    this.dispatchEvent(new Event('timeupdate'));
+    this.dispatchEvent(new Event(type));
   }
 }
 
@@ -48,6 +48,16 @@ function setup(mode: 'off' | 'slow' | 'pause') {
   player.setSettings({ readingLoad: mode, wpmLimit: 130 });
   player.setLines(lines);
   return { video, shown, statuses, player };
+}
+
+/** Playing at the learner's `rate` inside the dense line, which is slowed to 0.5. */
+async function slowed(rate = 1) {
+  const got = setup('slow');
+  got.video.playbackRate = rate;
+  await got.video.play();
+  got.video.at(4.1);
+  expect(got.video.playbackRate).toBe(0.5);
+  return got;
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -116,6 +126,26 @@ describe('LinePlayer', () => {
     video.at(12);
     player.step(1);
     expect(video.currentTime).toBe(6);
+  });
+
+  it('gives the learner’s speed back when the lines change during a slowed line (the next lecture in the same video)', async () => {
+    const { video, player, statuses } = await slowed(1.5);
+    player.setLines([]);
+    expect(video.playbackRate).toBe(1.5);
+    expect(statuses.at(-1)).toBeNull();
+    video.at(0, 'loadedmetadata');
+    // The next lecture's lines arrive; its first line starts at 8 s.
+    player.setLines(pairLines([{ start: 8, end: 11, text: 'Welcome to week two.' }], []));
+    video.at(7.5);
+    expect(video.playbackRate).toBe(1.5);
+  });
+
+  it('slows a dense line again when its lecture’s lines are read again while it shows', async () => {
+    const { video, player } = await slowed();
+    player.setLines(lines);
+    expect(video.playbackRate).toBe(0.5);
+    video.at(6.1);
+    expect(video.playbackRate).toBe(1);
   });
 
   it('gives the learner’s speed back when it stops', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCaptionFile } from '../../../src/captions/formats';
 import { lineAt, lineBefore, nextBoundary, pairLines } from '../../../src/lecture/pairing';
 import { chooseTracks } from '../../../src/lecture/track-choice';
 import { lineLoad, planLine } from '../../../src/lecture/reading-load';
@@ -88,6 +90,24 @@ describe('reading load', () => {
     expect(planLine(dense, 1, 130, 'off')).toEqual({ kind: 'none' });
     expect(planLine(lineLoad('a b c d e f g h i j k l', 0, 1), 1, 130, 'slow')).toEqual({ kind: 'slow', rate: 0.5 });
     expect(planLine(lineLoad('one two three', 0, 2), 1, 130, 'slow')).toEqual({ kind: 'none' });
+  });
+  it('counts the words of Chinese, written without spaces (edX chinese_transcripts.srt, 273 real lines)', () => {
+    const f = 'tests/fixtures/captions/openedx/chinese_transcripts.srt';
+    const zh = parseCaptionFile(readFileSync(f, 'utf8'), { url: f }).cues;
+    // "Could I use a mechanical device", 13 characters in 1.15 s: 我/可不可以/用/一个/机械/的/装置.
+    const cue = zh.find((c) => c.text === '我可不可以用一个机械的装置')!;
+    const load = lineLoad(cue.text, cue.start, cue.end);
+    expect(load.words).toBe(7);
+    expect(planLine(load, 1, 130, 'slow')).toEqual({ kind: 'slow', rate: 0.5 });
+    // The ten densest lines (11–22 characters a second) are all over the default limit…
+    const lines = pairLines(zh, []);
+    const dense = (x: { top: string; start: number; end: number }) => planLine(lineLoad(x.top, x.start, x.end), 1, 130, 'pause').kind === 'pause';
+    const byCps = [...lines].sort((a, b) => lineLoad(b.top, b.start, b.end).cps - lineLoad(a.top, a.start, a.end).cps);
+    expect(byCps.slice(0, 10).filter(dense)).toHaveLength(10);
+    // …and a calm line is not: 13 characters in 5.1 s, 8 words, 94 a minute.
+    const calm = lines.find((x) => x.top === '来代替我们人类的思考和记忆')!;
+    expect(Math.round(lineLoad(calm.top, calm.start, calm.end).wpm)).toBe(94);
+    expect(dense(calm)).toBe(false);
   });
   it('counts the learner’s own speed', () => {
     const line = lineLoad('one two three four', 0, 2); // 120 wpm

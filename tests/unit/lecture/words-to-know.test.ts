@@ -12,6 +12,10 @@ const demo = (name: string) => {
   return parsed.cues;
 };
 
+const cues = (...texts: string[]) => texts.map((text, index) => ({ index, start: index * 3, text }));
+/** What the list says for these lines. */
+const listed = (...texts: string[]) => wordsToKnow(cues(...texts), freq).map((w) => w.text);
+
 describe('baseForm', () => {
   it('gives the lower-case English lemma', () => {
     expect(baseForm('Roots')).toBe('root');
@@ -80,6 +84,41 @@ describe('wordsToKnow', () => {
     const texts = wordsToKnow(cues, freq).map((w) => w.text);
     expect(texts.indexOf('stomata')).toBeLessThan(texts.indexOf('glucose'));
     expect(texts).not.toContain('smith');
+  });
+
+  it('reads words with accented letters whole, and knows them by their plain spelling', () => {
+    const texts = listed(
+      'After the lecture we can continue the discussion in the café.',
+      'Saying that correlation is not causation is almost a cliché.',
+      'The cafe\u0301 near the lab is where the cliché was born.',
+      'A naïve Bayes classifier assumes the features are independent; Αθήνα, 人工智能.',
+    );
+    // SUBTLEX has "cliche" (rare), "cafe" and "naive" (common enough): never "clich", "caf" or "na".
+    expect(texts).toContain('cliché');
+    for (const no of ['clich', 'caf', 'café', 'naïve', 've', 'αθήνα', '人工智能']) expect(texts).not.toContain(no);
+  });
+
+  it('leaves out speaker labels (edX test_transcripts.srt: "LILA FISHER: Hi, welcome to Edx.") and sound tags', () => {
+    const f = 'tests/fixtures/captions/openedx/test_transcripts.srt';
+    // "Lila" is only a name there: the label, and "I'm Lila Fisher, an Edx fellow".
+    expect(wordsToKnow(parseCaptionFile(readFileSync(f, 'utf8'), { url: f }).cues, freq).map((w) => w.text)).not.toContain('lila');
+    const texts = listed(
+      'So the enzyme binds to the substrate here.',
+      '[INAUDIBLE] and then the product is released.',
+      '(CROSSTALK) Sorry, one at a time please.',
+      '>> LILA FISHER: Chlorophyll is green.',
+    );
+    expect(texts).toContain('substrate');
+    expect(texts).not.toContain('inaudible');
+    expect(texts).not.toContain('crosstalk');
+    // After a label a sentence starts: a capital there is no name.
+    expect(texts).toContain('chlorophyll');
+  });
+
+  it('knows a sentence that runs on into the next line: a capital there is a name', () => {
+    const texts = listed('We owe this machine to Charles', 'Babbage, who designed it.', 'Chlorophyll is another story.');
+    expect(texts).not.toContain('babbage');
+    expect(texts).toContain('chlorophyll');
   });
 
   it('copes with empty and odd lines', () => {
