@@ -21,14 +21,11 @@ const ACCENTS = /[\u0300-\u036f]+/g;
 let segmenter: Intl.Segmenter | undefined;
 
 /** True when a text holds Chinese or Japanese, written without spaces between words. */
-export const hasCjk = (text: string): boolean => CJK.test(text);
+const hasCjk = (text: string): boolean => CJK.test(text);
 
 export function normalise(text: string): string {
   return text.normalize('NFKD').replace(ACCENTS, '').normalize('NFC').toLowerCase();
 }
-
-/** True when a text has a Chinese or Japanese character: among `words`, a one-character word. */
-const hasCjk = (text: string): boolean => CJK.test(text);
 
 /** Words of a text in order (duplicates kept), normalised; Chinese and Japanese one character a word. */
 export function words(text: string): string[] {

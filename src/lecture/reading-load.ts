@@ -1,5 +1,3 @@
-import { hasCjk, words as cjkWords } from '../captions/terms';
-
 /** How hard a line is to read in its time on screen. */
 export interface Load {
   words: number;
@@ -11,11 +9,23 @@ export interface Load {
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+let segmenter: Intl.Segmenter | undefined;
+
+/** Words of a Chinese or Japanese line, as the browser's word segmenter finds them. */
+function segmentedWords(text: string): number {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  let n = 0;
+  for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
+}
+
 export function lineLoad(text: string, start: number, end: number): Load {
   const seconds = Math.max(end - start, 0.001);
-  // Chinese and Japanese put no spaces between words: the browser's word segmenter finds them
-  // (as transcript search does), else a dense line would be one word and never slowed.
-  const words = hasCjk(text) ? cjkWords(text).length : (text.match(WORD)?.length ?? 0);
+  // Chinese and Japanese put no spaces between words: the browser's word segmenter finds them,
+  // else a dense line would be one word and never slowed. (Transcript search indexes single
+  // characters and pairs instead: right for finding text, too many for counting words.)
+  const words = CJK.test(text) ? segmentedWords(text) : (text.match(WORD)?.length ?? 0);
   const chars = text.replace(/\s+/g, '').length;
   return { words, wpm: (words / seconds) * 60, cps: chars / seconds };
 }
