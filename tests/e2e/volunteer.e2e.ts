@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionUrl, launchExtension, openExtensionPage, tabIdOf, readDb, readTracks, screenshot, seekToCaption, startFixtureServer, waitFor, type Extension, type Server } from './harness';
 import { toVtt } from '../../src/captions/formats/vtt';
@@ -8,6 +10,8 @@ import type { Cue } from '../../src/captions/types';
 let server: Server;
 const browsers: Extension[] = [];
 const FIX = 'First, plants take up water through their roots.';
+const OTHER = 'First, plants draw water in through their roots.';
+let learnerA = '';
 
 async function watchLecture(ext: Extension): Promise<{ lecture: Page; dash: Page }> {
   const dash = await openExtensionPage(ext);
@@ -63,6 +67,7 @@ describe('the volunteer queue', () => {
   it('merges two learners’ flags with counts, and a second import changes nothing', async () => {
     // Learner A and learner B flag the same line the same way; B also flags another line.
     const fileA = await learnerFile([{ time: 12.4, suggestion: FIX }]);
+    learnerA = fileA;
     const fileB = await learnerFile([{ time: 12.4, suggestion: FIX }, { time: 22, kind: 'mistranslation' }]);
 
     const volunteer = await launchExtension();
@@ -111,5 +116,40 @@ describe('the volunteer queue', () => {
     expect(b).toHaveLength(a.length);
     const changed = a.map((line, i) => [line, b[i]]).filter(([x, y]) => x !== y);
     expect(changed).toEqual([['First, plants take in water through their roots.', FIX]]);
+  });
+
+  it('when learners disagree, the volunteer picks the suggestion that goes into the corrected captions', async () => {
+    const volunteer = browsers[browsers.length - 1];
+    const dash = volunteer.context.pages().find((p) => p.url().includes('#/flags'))!;
+    // A third learner suggests other words for the same line (their file, as A's with their own id).
+    const file = JSON.parse(readFileSync(learnerA, 'utf8')) as { reporter: string; flags: Array<Record<string, unknown>> };
+    const now = Date.now();
+    file.reporter = 'learner-c';
+    file.flags = file.flags.map((f) => ({ ...f, id: `c-${String(f.id)}`, reporter: 'learner-c', suggestion: OTHER, status: 'new', createdAt: now, updatedAt: now }));
+    const fileC = join(tmpdir(), `moocmate-flags-learner-c-${now}.json`);
+    writeFileSync(fileC, JSON.stringify(file));
+    await dash.getByTestId('import-flags').setInputFiles(fileC);
+    await dash.getByText(/^Flags imported:/).waitFor();
+
+    const merged = dash.locator('.queue-item').filter({ hasText: 'First, plants take in water' });
+    await expect.poll(() => merged.locator('.suggestion').count()).toBe(2);
+    // Two learners' words are the ones the corrected captions use; the third's can be picked.
+    const applied = merged.locator('.suggestion', { has: dash.getByTestId('suggestion-applied') });
+    await expect.poll(() => applied.textContent()).toContain(FIX);
+    const other = merged.locator('.suggestion', { hasText: OTHER });
+    await other.getByTestId('use-suggestion').click();
+    await expect.poll(async () => (await other.textContent()) ?? '').toContain('Goes into the corrected captions.');
+    await screenshot(dash, 'dashboard-queue-choose-suggestion');
+
+    const statuses: Record<string, string[]> = {};
+    for (const f of (await readDb(dash, ['flags'])).flags) if (f.kind === 'wrong-words') (statuses[String(f.suggestion)] ??= []).push(String(f.status));
+    expect(statuses).toEqual({ [FIX]: ['rejected', 'rejected'], [OTHER]: ['confirmed'] });
+    const [download] = await Promise.all([
+      dash.waitForEvent('download'),
+      dash.locator('.corrected', { hasText: 'English' }).getByRole('button', { name: 'VTT' }).click(),
+    ]);
+    const corrected = readFileSync((await download.path())!, 'utf8');
+    expect(corrected).toContain(`\n${OTHER}\n`);
+    expect(corrected).not.toContain(FIX);
   });
 });
