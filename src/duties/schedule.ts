@@ -13,8 +13,8 @@ export interface DutySettings {
 export const DEFAULT_DUTY_SETTINGS: DutySettings = { offsetsHours: [48, 24, 3], adviceDays: 3, snoozeMinutes: 60 };
 export const DUTY_SETTINGS_KEY = 'dutySettings';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
 
 export function isDutySettings(v: unknown): v is DutySettings {
   const s = v as DutySettings;
@@ -116,12 +116,10 @@ export function nextReminderAt(d: DutyRecord, s: DutySettings, now: number): num
 
 /**
  * When this duty's part of the badge changes with no page or click: at its review deadline,
- * while reviews are owed (the rule of reviewsOwed). Null when nothing changes by itself.
+ * while reviews are owed (its open review deadline). Null when nothing changes by itself.
  */
 export function badgeChangeAt(d: DutyRecord, now: number): number | null {
-  if (d.status === 'done' || d.reviewsGiven >= d.reviewsRequired) return null;
-  const at = d.reviewDue?.at ?? null;
-  return at !== null && at > now ? at : null;
+  return openDeadlines(d, now).find((dl) => dl.kind === 'review')?.at ?? null;
 }
 
 /** Reviews the learner still owes, across open duties whose review deadline has not passed. */

@@ -2,6 +2,7 @@ import type { DutyDeadline, DutyRecord, MoocMateDb } from '../db/schema';
 import { stableId } from '../captions/ids';
 import type { DutyInput, DutyReading } from '../messaging/schemas';
 import { deadlineDoubts, type DeadlineKind } from './doubts';
+import { DAY, HOUR } from './schedule';
 
 export const dutyIdFor = (site: string, key: string) => stableId('d', `${site}|${key}`);
 
@@ -58,8 +59,6 @@ function mergeDeadline(old: DutyDeadline | null, read: DutyDeadline | null): Dut
 }
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /**
  * Whether a new reading moved the deadline. A relative date ("due in 5 hours") counts from
