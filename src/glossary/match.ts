@@ -41,17 +41,23 @@ export interface Token {
 // One Han/kana character or emoji per token (these scripts write no spaces, so a term
 // is a run of single-character tokens); any other run of letters, marks and digits is a word,
 // with the apostrophes inside it ("don't", "o'clock", "Newton's").
-const WORD_CHAR = String.raw`(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}]`;
+const CJK_CHAR = String.raw`[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]`;
+const WORD_CHAR = String.raw`(?!${CJK_CHAR})[\p{L}\p{M}\p{N}]`;
 // A pictograph keeps its skin tone and variation marks, and joins (ZWJ) the ones it is drawn with (👩‍🔬).
 const PICTOGRAPH = String.raw`\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]*`;
 const TOKEN = new RegExp(
-  String.raw`[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|${PICTOGRAPH}(?:\u200D${PICTOGRAPH})*|${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)*`,
+  String.raw`${CJK_CHAR}|${PICTOGRAPH}(?:\u200D${PICTOGRAPH})*|${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)*`,
   'gu',
 );
 // Between two words of a phrase only spaces and hyphens may stand (not a full stop).
 const PHRASE_GAP = /^[\s\-\u2010\u2011\u00a0]*$/;
 // "the model's output" marks a kept "model" (the possessive is no form of its own).
 const POSSESSIVE = "'s";
+
+const ONE_CJK_CHAR = new RegExp(`^${CJK_CHAR}$`, 'u');
+
+/** True for a token that is one Han or kana character (those scripts write no spaces). */
+export const isCjkChar = (token: string): boolean => ONE_CJK_CHAR.test(token);
 
 export function normaliseToken(word: string): string {
   // Captions write both apostrophes; the background's forms use the straight one.

@@ -1,4 +1,4 @@
-import { tokenize, type Token } from './match';
+import { isCjkChar, tokenize, type Token } from './match';
 
 /** Longest term a learner can add: a phrase, not a paragraph. */
 export const MAX_TERM_CHARS = 80;
@@ -15,8 +15,6 @@ export class GlossaryError extends Error {
   }
 }
 
-const CJK = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
-
 /**
  * Words for the length limit: characters written together in Chinese or Japanese
  * (one token each) count as one word, so "マサチューセッツ工科大学" is one term, not twelve.
@@ -25,7 +23,7 @@ function wordCount(term: string, tokens: readonly Token[]): number {
   let n = 0;
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    const joined = prev && prev.end === t.start && CJK.test(term.slice(t.start, t.end)) && CJK.test(term.slice(prev.start, prev.end));
+    const joined = prev && prev.end === t.start && isCjkChar(term.slice(t.start, t.end)) && isCjkChar(term.slice(prev.start, prev.end));
     if (!joined) n++;
   });
   return n;
